@@ -1,0 +1,4 @@
+//! The `stage01` command: see `stage01 --help`.
+fn main() {
+    std::process::exit(stage01::main());
+}

@@ -1,0 +1,115 @@
+//! Python exceptions as far as stage02 knows them: a built-in exception type and a
+//! message. The number, string and formatting modules return these, the eval loop
+//! passes them up, and `main` prints them as the last line of CPython's traceback
+//! (`ZeroDivisionError: division by zero`).
+//!
+//! Exceptions become real Python objects, with a class hierarchy, in stage05; until
+//! then a type and a message are all a program can observe of them.
+
+use std::fmt;
+
+// ANCHOR: exc_type
+/// The built-in exception classes that stages 02–04 can raise (`Objects/exceptions.c`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ExcType {
+    ArithmeticError,
+    AssertionError,
+    AttributeError,
+    Exception,
+    ImportError,
+    IndexError,
+    KeyError,
+    LookupError,
+    MemoryError,
+    NameError,
+    NotImplementedError,
+    OverflowError,
+    RecursionError,
+    RuntimeError,
+    StopIteration,
+    SystemError,
+    TypeError,
+    UnboundLocalError,
+    UnicodeEncodeError,
+    ValueError,
+    ZeroDivisionError,
+}
+
+impl ExcType {
+    /// The class's `__name__`, as the traceback prints it.
+    pub fn name(self) -> &'static str {
+        match self {
+            ExcType::ArithmeticError => "ArithmeticError",
+            ExcType::AssertionError => "AssertionError",
+            ExcType::AttributeError => "AttributeError",
+            ExcType::Exception => "Exception",
+            ExcType::ImportError => "ImportError",
+            ExcType::IndexError => "IndexError",
+            ExcType::KeyError => "KeyError",
+            ExcType::LookupError => "LookupError",
+            ExcType::MemoryError => "MemoryError",
+            ExcType::NameError => "NameError",
+            ExcType::NotImplementedError => "NotImplementedError",
+            ExcType::OverflowError => "OverflowError",
+            ExcType::RecursionError => "RecursionError",
+            ExcType::RuntimeError => "RuntimeError",
+            ExcType::StopIteration => "StopIteration",
+            ExcType::SystemError => "SystemError",
+            ExcType::TypeError => "TypeError",
+            ExcType::UnboundLocalError => "UnboundLocalError",
+            ExcType::UnicodeEncodeError => "UnicodeEncodeError",
+            ExcType::ValueError => "ValueError",
+            ExcType::ZeroDivisionError => "ZeroDivisionError",
+        }
+    }
+}
+// ANCHOR_END: exc_type
+
+// ANCHOR: exception
+/// A raised exception: its type and `str(exc)`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Exception {
+    pub kind: ExcType,
+    pub message: String,
+}
+
+impl Exception {
+    pub fn new(kind: ExcType, message: impl Into<String>) -> Exception {
+        Exception {
+            kind,
+            message: message.into(),
+        }
+    }
+
+    pub fn type_error(message: impl Into<String>) -> Exception {
+        Exception::new(ExcType::TypeError, message)
+    }
+
+    pub fn value_error(message: impl Into<String>) -> Exception {
+        Exception::new(ExcType::ValueError, message)
+    }
+
+    pub fn overflow_error(message: impl Into<String>) -> Exception {
+        Exception::new(ExcType::OverflowError, message)
+    }
+
+    pub fn zero_division(message: impl Into<String>) -> Exception {
+        Exception::new(ExcType::ZeroDivisionError, message)
+    }
+}
+
+/// The last line of CPython's traceback: `Type: message`, or just `Type` when the
+/// message is empty (`Python/pythonrun.c: print_exception`).
+impl fmt::Display for Exception {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.message.is_empty() {
+            write!(f, "{}", self.kind.name())
+        } else {
+            write!(f, "{}: {}", self.kind.name(), self.message)
+        }
+    }
+}
+// ANCHOR_END: exception
+
+/// What the value-agnostic modules return.
+pub type PyResult<T> = Result<T, Exception>;
