@@ -4,6 +4,7 @@
 #![forbid(unsafe_code)]
 
 mod book_check;
+mod stage_diff;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -25,6 +26,13 @@ enum Task {
     /// Check every {{#include}} in the book: files exist, anchors exist and are closed,
     /// listings are not empty, snapshots are included after their header.
     BookCheck,
+    /// Write what changed from each stage to the next into book/src/generated/
+    /// (whole files and per anchor); with --check, fail if anything is stale or if a
+    /// stage owns a byte-identical copy of its predecessor's file.
+    StageDiff {
+        #[arg(long)]
+        check: bool,
+    },
 }
 
 fn main() -> ExitCode {
@@ -32,6 +40,7 @@ fn main() -> ExitCode {
     let root = repo_root();
     let result = match cli.task {
         Task::BookCheck => book_check_task(&root),
+        Task::StageDiff { check } => stage_diff_task(&root, check),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -60,4 +69,20 @@ fn book_check_task(root: &Path) -> Result<(), String> {
         eprintln!("{problem}");
     }
     Err(format!("book-check found {} problem(s)", problems.len()))
+}
+
+fn stage_diff_task(root: &Path, check: bool) -> Result<(), String> {
+    match stage_diff::run(root, check) {
+        Ok(()) => {
+            let verb = if check { "are current" } else { "written" };
+            println!("stage-diff: generated stage diffs {verb}");
+            Ok(())
+        }
+        Err(problems) => {
+            for problem in &problems {
+                eprintln!("{problem}");
+            }
+            Err(format!("stage-diff found {} problem(s)", problems.len()))
+        }
+    }
 }
