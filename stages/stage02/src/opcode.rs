@@ -2,7 +2,7 @@
 //! number of inline cache entries.
 //!
 //! This is the data of CPython's `Lib/opcode.py` (and `Include/opcode.h`) for 3.11.
-//! It was generated from that module; `tests/opcode_table.rs` checks it against the
+//! It was generated from that module; `tests/s02_opcode_table.rs` checks it against the
 //! local `python3.11` (`opcode.opmap`, `opcode.hasjrel`, `opcode._inline_cache_entries`)
 //! whenever one is installed.
 
@@ -154,6 +154,7 @@ pub const POP_JUMP_BACKWARD_IF_FALSE: u8 = 175;
 pub const POP_JUMP_BACKWARD_IF_TRUE: u8 = 176;
 
 /// Every opcode CPython 3.11 can write into a `.pyc`, in numeric order.
+#[rustfmt::skip]
 pub const OPCODES: [OpInfo; 110] = [
     OpInfo { name: "CACHE", number: 0, arg: ArgKind::None, cache_entries: 0 },
     OpInfo { name: "POP_TOP", number: 1, arg: ArgKind::None, cache_entries: 0 },
@@ -267,8 +268,132 @@ pub const OPCODES: [OpInfo; 110] = [
     OpInfo { name: "POP_JUMP_BACKWARD_IF_TRUE", number: 176, arg: ArgKind::JumpBackward, cache_entries: 0 },
 ];
 
-/// Looks an opcode up by number; `None` for numbers 3.11 does not define (including the
-/// specialized instructions, which exist only in memory and never in a `.pyc`).
-pub fn info(number: u8) -> Option<&'static OpInfo> {
-    OPCODES.iter().find(|op| op.number == number)
+// ANCHOR: opcode_lookup
+/// Marks a number that no row of [`OPCODES`] has.
+const NO_OPCODE: u8 = u8::MAX;
+
+/// For each of the 256 possible opcode bytes, the row of [`OPCODES`] that
+/// describes it, built once at compile time so [`info`] is one array read instead of
+/// a search: the eval loop and `dis` call it for every instruction.
+static ROW_BY_NUMBER: [u8; 256] = build_row_by_number();
+
+const fn build_row_by_number() -> [u8; 256] {
+    let mut rows = [NO_OPCODE; 256];
+    let mut row = 0;
+    while row < OPCODES.len() {
+        rows[OPCODES[row].number as usize] = row as u8;
+        row += 1;
+    }
+    rows
 }
+
+/// Looks an opcode up by number; `None` for numbers 3.11 does not define (including the
+/// specialized instructions, which exist only in memory and never in a `.pyc`: see
+/// [`specialized`]).
+pub fn info(number: u8) -> Option<&'static OpInfo> {
+    let row = ROW_BY_NUMBER.get(usize::from(number))?;
+    OPCODES.get(usize::from(*row))
+}
+// ANCHOR_END: opcode_lookup
+
+// ANCHOR: specialized
+/// A specialized ("quickened") instruction of 3.11's adaptive interpreter
+/// (PEP 659): CPython rewrites `LOAD_ATTR` into `LOAD_ATTR_SLOT` and so on in memory,
+/// in the free opcode numbers. They never appear in a `.pyc`, but a damaged file can
+/// hold their numbers, and `dis` then prints their names
+/// (`Lib/dis.py: _all_opname`, `_deoptop`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Specialized {
+    pub name: &'static str,
+    pub number: u8,
+    /// The generic opcode it specializes (`dis.deoptmap`).
+    pub base: u8,
+}
+
+/// `opcode._specialized_instructions`, numbered as `dis` numbers them: the
+/// unused opcode numbers, in order.
+#[rustfmt::skip]
+pub const SPECIALIZED: [Specialized; 71] = [
+    Specialized { name: "BINARY_OP_ADAPTIVE", number: 3, base: BINARY_OP },
+    Specialized { name: "BINARY_OP_ADD_FLOAT", number: 4, base: BINARY_OP },
+    Specialized { name: "BINARY_OP_ADD_INT", number: 5, base: BINARY_OP },
+    Specialized { name: "BINARY_OP_ADD_UNICODE", number: 6, base: BINARY_OP },
+    Specialized { name: "BINARY_OP_INPLACE_ADD_UNICODE", number: 7, base: BINARY_OP },
+    Specialized { name: "BINARY_OP_MULTIPLY_FLOAT", number: 8, base: BINARY_OP },
+    Specialized { name: "BINARY_OP_MULTIPLY_INT", number: 13, base: BINARY_OP },
+    Specialized { name: "BINARY_OP_SUBTRACT_FLOAT", number: 14, base: BINARY_OP },
+    Specialized { name: "BINARY_OP_SUBTRACT_INT", number: 16, base: BINARY_OP },
+    Specialized { name: "BINARY_SUBSCR_ADAPTIVE", number: 17, base: BINARY_SUBSCR },
+    Specialized { name: "BINARY_SUBSCR_DICT", number: 18, base: BINARY_SUBSCR },
+    Specialized { name: "BINARY_SUBSCR_GETITEM", number: 19, base: BINARY_SUBSCR },
+    Specialized { name: "BINARY_SUBSCR_LIST_INT", number: 20, base: BINARY_SUBSCR },
+    Specialized { name: "BINARY_SUBSCR_TUPLE_INT", number: 21, base: BINARY_SUBSCR },
+    Specialized { name: "CALL_ADAPTIVE", number: 22, base: CALL },
+    Specialized { name: "CALL_PY_EXACT_ARGS", number: 23, base: CALL },
+    Specialized { name: "CALL_PY_WITH_DEFAULTS", number: 24, base: CALL },
+    Specialized { name: "COMPARE_OP_ADAPTIVE", number: 26, base: COMPARE_OP },
+    Specialized { name: "COMPARE_OP_FLOAT_JUMP", number: 27, base: COMPARE_OP },
+    Specialized { name: "COMPARE_OP_INT_JUMP", number: 28, base: COMPARE_OP },
+    Specialized { name: "COMPARE_OP_STR_JUMP", number: 29, base: COMPARE_OP },
+    Specialized { name: "EXTENDED_ARG_QUICK", number: 34, base: EXTENDED_ARG },
+    Specialized { name: "JUMP_BACKWARD_QUICK", number: 38, base: JUMP_BACKWARD },
+    Specialized { name: "LOAD_ATTR_ADAPTIVE", number: 39, base: LOAD_ATTR },
+    Specialized { name: "LOAD_ATTR_INSTANCE_VALUE", number: 40, base: LOAD_ATTR },
+    Specialized { name: "LOAD_ATTR_MODULE", number: 41, base: LOAD_ATTR },
+    Specialized { name: "LOAD_ATTR_SLOT", number: 42, base: LOAD_ATTR },
+    Specialized { name: "LOAD_ATTR_WITH_HINT", number: 43, base: LOAD_ATTR },
+    Specialized { name: "LOAD_CONST__LOAD_FAST", number: 44, base: LOAD_CONST },
+    Specialized { name: "LOAD_FAST__LOAD_CONST", number: 45, base: LOAD_FAST },
+    Specialized { name: "LOAD_FAST__LOAD_FAST", number: 46, base: LOAD_FAST },
+    Specialized { name: "LOAD_GLOBAL_ADAPTIVE", number: 47, base: LOAD_GLOBAL },
+    Specialized { name: "LOAD_GLOBAL_BUILTIN", number: 48, base: LOAD_GLOBAL },
+    Specialized { name: "LOAD_GLOBAL_MODULE", number: 55, base: LOAD_GLOBAL },
+    Specialized { name: "LOAD_METHOD_ADAPTIVE", number: 56, base: LOAD_METHOD },
+    Specialized { name: "LOAD_METHOD_CLASS", number: 57, base: LOAD_METHOD },
+    Specialized { name: "LOAD_METHOD_MODULE", number: 58, base: LOAD_METHOD },
+    Specialized { name: "LOAD_METHOD_NO_DICT", number: 59, base: LOAD_METHOD },
+    Specialized { name: "LOAD_METHOD_WITH_DICT", number: 62, base: LOAD_METHOD },
+    Specialized { name: "LOAD_METHOD_WITH_VALUES", number: 63, base: LOAD_METHOD },
+    Specialized { name: "PRECALL_ADAPTIVE", number: 64, base: PRECALL },
+    Specialized { name: "PRECALL_BOUND_METHOD", number: 65, base: PRECALL },
+    Specialized { name: "PRECALL_BUILTIN_CLASS", number: 66, base: PRECALL },
+    Specialized { name: "PRECALL_BUILTIN_FAST_WITH_KEYWORDS", number: 67, base: PRECALL },
+    Specialized { name: "PRECALL_METHOD_DESCRIPTOR_FAST_WITH_KEYWORDS", number: 72, base: PRECALL },
+    Specialized { name: "PRECALL_NO_KW_BUILTIN_FAST", number: 73, base: PRECALL },
+    Specialized { name: "PRECALL_NO_KW_BUILTIN_O", number: 76, base: PRECALL },
+    Specialized { name: "PRECALL_NO_KW_ISINSTANCE", number: 77, base: PRECALL },
+    Specialized { name: "PRECALL_NO_KW_LEN", number: 78, base: PRECALL },
+    Specialized { name: "PRECALL_NO_KW_LIST_APPEND", number: 79, base: PRECALL },
+    Specialized { name: "PRECALL_NO_KW_METHOD_DESCRIPTOR_FAST", number: 80, base: PRECALL },
+    Specialized { name: "PRECALL_NO_KW_METHOD_DESCRIPTOR_NOARGS", number: 81, base: PRECALL },
+    Specialized { name: "PRECALL_NO_KW_METHOD_DESCRIPTOR_O", number: 113, base: PRECALL },
+    Specialized { name: "PRECALL_NO_KW_STR_1", number: 121, base: PRECALL },
+    Specialized { name: "PRECALL_NO_KW_TUPLE_1", number: 127, base: PRECALL },
+    Specialized { name: "PRECALL_NO_KW_TYPE_1", number: 141, base: PRECALL },
+    Specialized { name: "PRECALL_PYFUNC", number: 143, base: PRECALL },
+    Specialized { name: "RESUME_QUICK", number: 150, base: RESUME },
+    Specialized { name: "STORE_ATTR_ADAPTIVE", number: 153, base: STORE_ATTR },
+    Specialized { name: "STORE_ATTR_INSTANCE_VALUE", number: 154, base: STORE_ATTR },
+    Specialized { name: "STORE_ATTR_SLOT", number: 158, base: STORE_ATTR },
+    Specialized { name: "STORE_ATTR_WITH_HINT", number: 159, base: STORE_ATTR },
+    Specialized { name: "STORE_FAST__LOAD_FAST", number: 161, base: STORE_FAST },
+    Specialized { name: "STORE_FAST__STORE_FAST", number: 167, base: STORE_FAST },
+    Specialized { name: "STORE_SUBSCR_ADAPTIVE", number: 168, base: STORE_SUBSCR },
+    Specialized { name: "STORE_SUBSCR_DICT", number: 169, base: STORE_SUBSCR },
+    Specialized { name: "STORE_SUBSCR_LIST_INT", number: 170, base: STORE_SUBSCR },
+    Specialized { name: "UNPACK_SEQUENCE_ADAPTIVE", number: 177, base: UNPACK_SEQUENCE },
+    Specialized { name: "UNPACK_SEQUENCE_LIST", number: 178, base: UNPACK_SEQUENCE },
+    Specialized { name: "UNPACK_SEQUENCE_TUPLE", number: 179, base: UNPACK_SEQUENCE },
+    Specialized { name: "UNPACK_SEQUENCE_TWO_TUPLE", number: 180, base: UNPACK_SEQUENCE },
+];
+
+/// The specialized instruction `number` stands for, if any.
+pub fn specialized(number: u8) -> Option<&'static Specialized> {
+    SPECIALIZED.iter().find(|spec| spec.number == number)
+}
+
+/// `dis._deoptop`: the generic opcode behind a specialized one, else `number` itself.
+pub fn deopt(number: u8) -> u8 {
+    specialized(number).map_or(number, |spec| spec.base)
+}
+// ANCHOR_END: specialized
