@@ -1,1 +1,471 @@
-//! (being written)
+//! The eval loop (`Python/ceval.c: _PyEval_EvalFrameDefault`): fetch an
+//! instruction, execute it, repeat until `RETURN_VALUE`.
+//!
+//! stage02 runs straight-line module code: no jumps, no functions, no handlers.
+//! An instruction either goes on, leaves the frame ([`Exit`]), or fails with a
+//! [`RunError`]: a Python exception, or a VM error for bytecode that breaks the
+//! rules the compiler follows (which CPython would not check, and crash on).
+
+use std::fmt;
+use std::io::Write;
+use std::rc::Rc;
+
+pub mod frame;
+pub mod trace;
+
+use crate::builtins;
+use crate::code::Code;
+use crate::exc::{ExcType, Exception};
+use crate::opcode::{self, *};
+use crate::value::ops;
+use crate::value::Value;
+use frame::Frame;
+
+// ANCHOR: run_error
+/// Why running stopped early.
+#[derive(Debug)]
+pub enum RunError {
+    /// A Python exception nobody caught (before stage05, nobody can).
+    Exception(Exception),
+    /// Bad bytecode, or a limit of [`Limits`] reached: never seen by Python code.
+    Vm(VmError),
+    /// Writing the program's output failed (a closed pipe).
+    Output(String),
+}
+
+/// A VM error, with the byte offset of the instruction that caused it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VmError {
+    pub offset: usize,
+    pub message: String,
+}
+
+impl From<Exception> for RunError {
+    fn from(exc: Exception) -> RunError {
+        RunError::Exception(exc)
+    }
+}
+
+impl From<std::io::Error> for RunError {
+    fn from(err: std::io::Error) -> RunError {
+        RunError::Output(err.to_string())
+    }
+}
+
+impl fmt::Display for RunError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RunError::Exception(exc) => write!(f, "{exc}"),
+            RunError::Vm(err) => {
+                write!(f, "bad bytecode at offset {}: {}", err.offset, err.message)
+            }
+            RunError::Output(message) => write!(f, "cannot write output: {message}"),
+        }
+    }
+}
+// ANCHOR_END: run_error
+
+// ANCHOR: limits
+/// Limits on a run, so that any input, even a mutated `.pyc`, finishes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// How many instructions may execute before the run stops with a VM error.
+    pub max_instructions: u64,
+}
+
+impl Default for Limits {
+    /// No budget: straight-line code ends by itself.
+    fn default() -> Limits {
+        Limits {
+            max_instructions: u64::MAX,
+        }
+    }
+}
+// ANCHOR_END: limits
+
+// ANCHOR: exit
+/// How an instruction leaves the frame (stage06 adds `Yield`).
+#[derive(Debug)]
+pub enum Exit {
+    Return(Value),
+}
+
+/// What one instruction does to the loop: go on (`None`), leave the frame, or fail.
+pub type Outcome = Result<Option<Exit>, RunError>;
+// ANCHOR_END: exit
+
+// ANCHOR: instruction
+/// One decoded instruction: its own offset (after any `EXTENDED_ARG` prefixes),
+/// its opcode and its full argument.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Instruction {
+    pub offset: usize,
+    pub opcode: u8,
+    pub arg: u32,
+}
+// ANCHOR_END: instruction
+
+/// Where the interpreter writes: the program's stdout and, with `--trace`, the
+/// trace.
+pub struct Interpreter<'a> {
+    pub stdout: &'a mut dyn Write,
+    pub trace: Option<&'a mut dyn Write>,
+    /// Instructions left before the run is stopped.
+    pub budget: u64,
+}
+
+// ANCHOR: run_code
+/// Runs a module's code object to its end, writing `print` output to `out`.
+pub fn run_code(code: Rc<Code>, out: &mut dyn Write, limits: Limits) -> Result<(), RunError> {
+    let mut interp = Interpreter {
+        stdout: out,
+        trace: None,
+        budget: limits.max_instructions,
+    };
+    interp.run_module(code)
+}
+
+/// [`run_code`], also writing each executed instruction to `trace`.
+pub fn run_code_traced(
+    code: Rc<Code>,
+    out: &mut dyn Write,
+    trace: &mut dyn Write,
+    limits: Limits,
+) -> Result<(), RunError> {
+    writeln!(trace, "{}", trace::trace_header())?;
+    let mut interp = Interpreter {
+        stdout: out,
+        trace: Some(trace),
+        budget: limits.max_instructions,
+    };
+    interp.run_module(code)
+}
+// ANCHOR_END: run_code
+
+impl Interpreter<'_> {
+    /// Runs module code in a fresh `__main__` namespace.
+    pub fn run_module(&mut self, code: Rc<Code>) -> Result<(), RunError> {
+        let mut frame = Frame::new_module(code);
+        self.run_frame(&mut frame)?;
+        Ok(())
+    }
+
+    // ANCHOR: eval_loop
+    /// The loop: fetch, execute, trace, until the frame returns.
+    pub fn run_frame(&mut self, frame: &mut Frame) -> Result<Value, RunError> {
+        loop {
+            let instr = fetch(frame)?;
+            self.charge(frame)?;
+            let outcome = self.execute(frame, instr);
+            if self.trace.is_some() {
+                self.trace_instruction(frame, instr)?;
+            }
+            match outcome? {
+                None => {}
+                Some(Exit::Return(value)) => return Ok(value),
+            }
+        }
+    }
+    // ANCHOR_END: eval_loop
+
+    /// Spends one instruction of the budget.
+    fn charge(&mut self, frame: &Frame) -> Result<(), RunError> {
+        match self.budget.checked_sub(1) {
+            Some(left) => {
+                self.budget = left;
+                Ok(())
+            }
+            None => Err(frame.vm_error("instruction budget exhausted")),
+        }
+    }
+
+    /// Writes one trace line; the program's output is flushed first so that the
+    /// two streams interleave in the order things happened.
+    fn trace_instruction(&mut self, frame: &Frame, instr: Instruction) -> Result<(), RunError> {
+        self.stdout.flush()?;
+        if let Some(out) = self.trace.as_mut() {
+            writeln!(out, "{}", trace::trace_line(frame, instr))?;
+        }
+        Ok(())
+    }
+
+    // ANCHOR: execute
+    /// Executes one instruction. Each arm is named after its `TARGET` in ceval.c.
+    fn execute(&mut self, frame: &mut Frame, instr: Instruction) -> Outcome {
+        let arg = instr.arg;
+        match instr.opcode {
+            // TARGET(NOP), TARGET(RESUME): RESUME only checks the eval breaker.
+            NOP | RESUME => {}
+            // TARGET(CACHE): inline caches are data, skipped by `fetch`; executing
+            // one means a jump or a bad opcode landed inside an instruction.
+            CACHE => return Err(frame.vm_error("executed an inline CACHE entry")),
+            // TARGET(POP_TOP)
+            POP_TOP => {
+                frame.pop()?;
+            }
+            // TARGET(PUSH_NULL)
+            PUSH_NULL => frame.push(None)?,
+            // TARGET(LOAD_CONST)
+            LOAD_CONST => {
+                let value = frame.constant(arg)?;
+                frame.push_value(value)?;
+            }
+            LOAD_NAME => load_name(frame, arg)?,
+            STORE_NAME => store_name(frame, arg)?,
+            DELETE_NAME => delete_name(frame, arg)?,
+            UNARY_POSITIVE => unary(frame, ops::positive)?,
+            UNARY_NEGATIVE => unary(frame, ops::negative)?,
+            UNARY_NOT => unary(frame, |v| Ok(Value::Bool(!v.is_true())))?,
+            UNARY_INVERT => unary(frame, ops::invert)?,
+            BINARY_OP => binary_op(frame, arg)?,
+            COPY => copy(frame, arg)?,
+            SWAP => swap(frame, arg)?,
+            // TARGET(BUILD_TUPLE)
+            BUILD_TUPLE => {
+                let items = frame.pop_values(count(arg))?;
+                frame.push_value(Value::Tuple(Rc::from(items)))?;
+            }
+            FORMAT_VALUE => format_value(frame, arg)?,
+            BUILD_STRING => build_string(frame, arg)?,
+            // TARGET(PRECALL): only an optimisation for bound methods, which
+            // stage02 does not have.
+            PRECALL => {}
+            // TARGET(KW_NAMES)
+            KW_NAMES => frame.kwnames = Some(count(arg)),
+            CALL => self.call(frame, arg)?,
+            // TARGET(RETURN_VALUE)
+            RETURN_VALUE => return Ok(Some(Exit::Return(frame.pop_value()?))),
+            other => return Err(unsupported(frame, other)),
+        }
+        Ok(None)
+    }
+    // ANCHOR_END: execute
+
+    // ANCHOR: call
+    /// `TARGET(CALL)`: the stack holds `X, Y, arg1 … argN`. If `X` is NULL, `Y` is
+    /// the callable; otherwise `X` is the callable and `Y` its first argument
+    /// (a method's `self`). The last `len(kwnames)` arguments are keywords.
+    fn call(&mut self, frame: &mut Frame, arg: u32) -> Result<(), RunError> {
+        let kwnames = match frame.kwnames.take() {
+            Some(index) => keyword_names(frame, index)?,
+            None => Vec::new(),
+        };
+        let mut args = frame.pop_values(count(arg))?;
+        let first = frame.pop_value()?;
+        let callable = match frame.pop()? {
+            None => first,
+            Some(callable) => {
+                args.insert(0, first);
+                callable
+            }
+        };
+        let Some(positional) = args.len().checked_sub(kwnames.len()) else {
+            return Err(frame.vm_error("more keyword names than arguments"));
+        };
+        let keywords: Vec<(Rc<str>, Value)> = kwnames
+            .into_iter()
+            .zip(args.split_off(positional))
+            .collect();
+        let result = builtins::call(self.stdout, &callable, args, keywords)?;
+        frame.push_value(result)
+    }
+    // ANCHOR_END: call
+}
+
+// ANCHOR: fetch
+/// Reads the instruction at `frame.next_instr`, folding `EXTENDED_ARG` prefixes
+/// into its argument (`TARGET(EXTENDED_ARG)`), and moves `next_instr` past it and
+/// its inline caches, as CPython's `JUMPBY(INLINE_CACHE_ENTRIES_…)` does.
+pub fn fetch(frame: &mut Frame) -> Result<Instruction, RunError> {
+    let mut arg: u32 = 0;
+    loop {
+        let index = frame.next_instr;
+        let offset = index.saturating_mul(2);
+        let (Some(&opcode), Some(&oparg)) =
+            (frame.code.code.get(offset), frame.code.code.get(offset + 1))
+        else {
+            frame.offset = offset;
+            return Err(frame.vm_error("ran past the end of the code"));
+        };
+        frame.offset = offset;
+        frame.next_instr = index + 1;
+        arg = (arg << 8) | u32::from(oparg);
+        if opcode == EXTENDED_ARG {
+            continue;
+        }
+        let caches = opcode::info(opcode).map_or(0, |info| usize::from(info.cache_entries));
+        frame.next_instr += caches;
+        return Ok(Instruction {
+            offset,
+            opcode,
+            arg,
+        });
+    }
+}
+// ANCHOR_END: fetch
+
+/// An argument used as a count or an index.
+fn count(arg: u32) -> usize {
+    usize::try_from(arg).unwrap_or(usize::MAX)
+}
+
+/// The VM error for an opcode stage02 does not execute.
+fn unsupported(frame: &Frame, opcode: u8) -> RunError {
+    match opcode::info(opcode) {
+        Some(info) => frame.vm_error(format!("{} is not supported in stage02", info.name)),
+        None => frame.vm_error(format!("unknown opcode {opcode}")),
+    }
+}
+
+// ANCHOR: names
+/// `TARGET(LOAD_NAME)`: locals, then globals (the same namespace for module
+/// code), then builtins.
+fn load_name(frame: &mut Frame, arg: u32) -> Result<(), RunError> {
+    let name = frame.name(arg)?;
+    let value = match frame.globals.get(&name) {
+        Some(value) => value.clone(),
+        None => builtins::lookup(&name).ok_or_else(|| name_error(&name))?,
+    };
+    frame.push_value(value)
+}
+
+/// `TARGET(STORE_NAME)`
+fn store_name(frame: &mut Frame, arg: u32) -> Result<(), RunError> {
+    let name = frame.name(arg)?;
+    let value = frame.pop_value()?;
+    frame.globals.insert(name, value);
+    Ok(())
+}
+
+/// `TARGET(DELETE_NAME)`
+fn delete_name(frame: &mut Frame, arg: u32) -> Result<(), RunError> {
+    let name = frame.name(arg)?;
+    match frame.globals.remove(&name) {
+        Some(_) => Ok(()),
+        None => Err(name_error(&name).into()),
+    }
+}
+
+/// `NameError: name 'x' is not defined`.
+fn name_error(name: &str) -> Exception {
+    Exception::new(ExcType::NameError, format!("name '{name}' is not defined"))
+}
+// ANCHOR_END: names
+
+// ANCHOR: operators
+/// `TARGET(UNARY_*)`: replace the top of the stack by `op(top)`.
+fn unary(
+    frame: &mut Frame,
+    op: impl Fn(&Value) -> Result<Value, Exception>,
+) -> Result<(), RunError> {
+    let value = frame.pop_value()?;
+    frame.push_value(op(&value)?)
+}
+
+/// `TARGET(BINARY_OP)`: `a, b -> a OP b`.
+fn binary_op(frame: &mut Frame, arg: u32) -> Result<(), RunError> {
+    let Some((op, inplace)) = ops::decode_binary_op(arg) else {
+        return Err(frame.vm_error(format!("BINARY_OP argument {arg} out of range")));
+    };
+    let right = frame.pop_value()?;
+    let left = frame.pop_value()?;
+    frame.push_value(ops::binary_op(op, inplace, &left, &right)?)
+}
+// ANCHOR_END: operators
+
+// ANCHOR: copy_swap
+/// `TARGET(COPY)`: push the `arg`-th item from the top again (`COPY 1` duplicates).
+fn copy(frame: &mut Frame, arg: u32) -> Result<(), RunError> {
+    if arg == 0 {
+        return Err(frame.vm_error("COPY 0"));
+    }
+    let item = frame.peek(count(arg))?.clone();
+    frame.push(item)
+}
+
+/// `TARGET(SWAP)`: exchange the top with the `arg`-th item from the top.
+fn swap(frame: &mut Frame, arg: u32) -> Result<(), RunError> {
+    let len = frame.stack.len();
+    match count(arg)
+        .checked_sub(1)
+        .and_then(|d| len.checked_sub(d + 1))
+    {
+        Some(other) if arg >= 2 => {
+            frame.stack.swap(other, len - 1);
+            Ok(())
+        }
+        _ => Err(frame.vm_error(format!("SWAP {arg} with a stack of {len}"))),
+    }
+}
+// ANCHOR_END: copy_swap
+
+// ANCHOR: f_strings
+/// `TARGET(FORMAT_VALUE)`: an f-string field. `arg & 3` is the conversion
+/// (`!s`, `!r`, `!a`), `arg & 4` says a format spec is on the stack.
+fn format_value(frame: &mut Frame, arg: u32) -> Result<(), RunError> {
+    let spec = if arg & 4 != 0 {
+        match frame.pop_value()? {
+            Value::Str(spec) => Some(spec),
+            other => {
+                return Err(Exception::type_error(format!(
+                    "Format specifier must be a string, not {}",
+                    other.type_name()
+                ))
+                .into())
+            }
+        }
+    } else {
+        None
+    };
+    let value = frame.pop_value()?;
+    let converted = match arg & 3 {
+        1 => value.to_str()?,
+        2 => Value::Str(Rc::from(value.repr()?)),
+        3 => Value::Str(Rc::from(value.ascii()?)),
+        _ => value,
+    };
+    let result = match (&converted, spec) {
+        (Value::Str(_) | Value::SurrogateStr(_), None) => converted,
+        (_, spec) => ops::format_value(&converted, spec.as_deref().unwrap_or(""))?,
+    };
+    frame.push_value(result)
+}
+
+/// `TARGET(BUILD_STRING)`: concatenate the top `arg` strings.
+fn build_string(frame: &mut Frame, arg: u32) -> Result<(), RunError> {
+    let pieces = frame.pop_values(count(arg))?;
+    let mut text = String::new();
+    let mut surrogates: Option<Vec<u32>> = None;
+    for piece in &pieces {
+        match (piece, surrogates.as_mut()) {
+            (Value::Str(s), None) => text.push_str(s),
+            (Value::Str(_) | Value::SurrogateStr(_), _) => {
+                let points =
+                    surrogates.get_or_insert_with(|| text.chars().map(u32::from).collect());
+                points.extend(ops::code_points(piece));
+            }
+            _ => return Err(frame.vm_error("BUILD_STRING of a value that is not a str")),
+        }
+    }
+    let result = match surrogates {
+        Some(points) => Value::SurrogateStr(Rc::from(points)),
+        None => Value::Str(Rc::from(text)),
+    };
+    frame.push_value(result)
+}
+// ANCHOR_END: f_strings
+
+/// The keyword names of `KW_NAMES`: a tuple of str constants.
+fn keyword_names(frame: &Frame, index: usize) -> Result<Vec<Rc<str>>, RunError> {
+    let index = u32::try_from(index).unwrap_or(u32::MAX);
+    let Value::Tuple(items) = frame.constant(index)? else {
+        return Err(frame.vm_error("KW_NAMES constant is not a tuple"));
+    };
+    items
+        .iter()
+        .map(|item| match item {
+            Value::Str(name) => Ok(name.clone()),
+            _ => Err(frame.vm_error("KW_NAMES constant holds a non-str")),
+        })
+        .collect()
+}
