@@ -26,6 +26,23 @@ enum Task {
     /// Check every {{#include}} in the book: files exist, anchors exist and are closed,
     /// listings are not empty, snapshots are included after their header.
     BookCheck,
+    /// Re-record the corpus from CPython 3.11: every program's .pyc (unchecked-hash,
+    /// byte-identical on rerun), its stdout, stderr, exit status and `dis` listing.
+    /// With --check, write nothing and fail if any recorded file is stale.
+    Corpus {
+        #[arg(long)]
+        check: bool,
+    },
+    /// The robustness test at any size: mutate the corpus .pyc files (bit flips,
+    /// truncations, overwrites, splices) and load, disassemble and run each mutant
+    /// under an instruction budget; fail on any panic. For millions of cases build
+    /// optimised: `cargo run --release -p xtask -- mutate --cases 5000000`.
+    Mutate {
+        #[arg(long, default_value_t = 100_000)]
+        cases: u64,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
     /// Write what changed from each stage to the next into book/src/generated/
     /// (whole files and per anchor); with --check, fail if anything is stale or if a
     /// stage owns a byte-identical copy of its predecessor's file.
@@ -40,6 +57,8 @@ fn main() -> ExitCode {
     let root = repo_root();
     let result = match cli.task {
         Task::BookCheck => book_check_task(&root),
+        Task::Corpus { check } => corpus_task(&root, check),
+        Task::Mutate { cases, seed } => mutate_task(cases, seed),
         Task::StageDiff { check } => stage_diff_task(&root, check),
     };
     match result {
@@ -85,4 +104,32 @@ fn stage_diff_task(root: &Path, check: bool) -> Result<(), String> {
             Err(format!("stage-diff found {} problem(s)", problems.len()))
         }
     }
+}
+
+fn corpus_task(root: &Path, check: bool) -> Result<(), String> {
+    let summary = if check {
+        conformance::corpus::check_all(root)?
+    } else {
+        conformance::corpus::regenerate_all(root)?
+    };
+    println!("{summary}");
+    if check && !summary.is_current() {
+        return Err("the recorded corpus is stale: run `cargo xtask corpus`".to_string());
+    }
+    Ok(())
+}
+
+fn mutate_task(cases: u64, seed: u64) -> Result<(), String> {
+    // Nested data is legal up to CPython's marshal depth limit; give the loader the
+    // same roomy stack a stage binary runs on.
+    let run = std::thread::Builder::new()
+        .stack_size(256 << 20)
+        .spawn(move || conformance::mutate::run(cases, seed))
+        .map_err(|e| format!("cannot start the mutation thread: {e}"))?;
+    let outcome = run
+        .join()
+        .map_err(|_| "the mutation run itself panicked".to_string())?;
+    outcome.map_err(|failures| format!("mutants that made stage02 panic:\n{failures}"))?;
+    println!("mutate: {cases} mutants (seed {seed}) loaded, disassembled and ran without a panic");
+    Ok(())
 }

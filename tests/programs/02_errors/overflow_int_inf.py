@@ -1,0 +1,3 @@
+# Converting an infinite float to int.
+inf = float('inf')
+print(int(inf))

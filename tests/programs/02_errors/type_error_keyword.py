@@ -1,0 +1,2 @@
+# A builtin called with a keyword argument it does not accept.
+print('x', color='red')

@@ -1,0 +1,3 @@
+# printf-style formatting with more values than conversions.
+fmt = '%d'
+print(fmt % (1, 2))

@@ -1,0 +1,2 @@
+# chr() of a negative code point.
+print(chr(-1))

@@ -1,0 +1,2 @@
+# float() of text that is not a number.
+print(float('abc'))

@@ -1,0 +1,2 @@
+# divmod() by zero.
+print(divmod(7, 0))

@@ -1,0 +1,4 @@
+# Division of a float by zero.
+x = 1.5
+zero = 0.0
+print(x / zero)

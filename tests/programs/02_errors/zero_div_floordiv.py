@@ -1,0 +1,4 @@
+# Floor division of ints by zero has its own message.
+a = 1
+b = 0
+print(a // b)

@@ -1,0 +1,3 @@
+# Zero to a negative power.
+zero = 0
+print(zero ** -1)
