@@ -1,0 +1,4 @@
+//! The `stage03` command: see `stage03 --help`.
+fn main() {
+    std::process::exit(0);
+}

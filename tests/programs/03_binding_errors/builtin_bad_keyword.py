@@ -1,0 +1,2 @@
+# Builtins reject unknown keywords with the same words.
+print("ok", sepp="-")

@@ -1,0 +1,5 @@
+# A missing keyword-only argument has its own message.
+def f(a, *, key):
+    return a
+
+f(1)

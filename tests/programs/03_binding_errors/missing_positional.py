@@ -1,0 +1,6 @@
+# Too few arguments: the message names the missing parameter.
+def f(a, b):
+    return a + b
+
+print(f(1, 2))
+f(1)

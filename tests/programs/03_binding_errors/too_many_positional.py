@@ -1,0 +1,5 @@
+# More positional arguments than parameters.
+def f(a, b):
+    return a
+
+f(1, 2, 3)
