@@ -29,6 +29,7 @@ pub enum ArgKind {
     Number,
 }
 
+// ANCHOR: op_info
 /// One row of the opcode table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct OpInfo {
@@ -38,6 +39,7 @@ pub struct OpInfo {
     /// Inline `CACHE` code units that follow the instruction (`opcode._inline_cache_entries`).
     pub cache_entries: u8,
 }
+// ANCHOR_END: op_info
 
 /// `HAVE_ARGUMENT`: opcodes from this number on use their argument.
 pub const HAVE_ARGUMENT: u8 = 90;
