@@ -1,0 +1,868 @@
+//! The built-in functions and classes a straight-line program calls
+//! (`Python/bltinmodule.c`, and the `tp_new` of each class).
+//!
+//! stage03 has: `print`, `repr`, `ascii`, `format`, `abs`, `len`, `min`, `max`,
+//! `pow`, `divmod`, `round`, `hex`, `oct`, `bin`, `chr`, `ord`, and the classes
+//! `int`, `float`, `complex`, `bool`, `str`, `bytes`, `tuple`, `type` (plus
+//! `type(None)` and `type(...)`). Each checks its arguments the way CPython does,
+//! with CPython's messages, because a program can print them.
+
+use std::cell::RefCell;
+use std::io::Write;
+use std::rc::Rc;
+
+use crate::eval::RunError;
+use crate::exc::{ExcType, Exception, PyResult};
+use crate::float;
+use crate::int::Int;
+use crate::value::dict::Dict;
+use crate::value::ops;
+use crate::value::{Builtin, TypeObject, Value};
+
+/// Keyword arguments as `CALL` passes them: names from `KW_NAMES`, in order.
+pub type Keywords = Vec<(Rc<str>, Value)>;
+
+// ANCHOR: lookup
+/// The builtins namespace (`builtins.__dict__`), as `LOAD_NAME` falls back to it.
+pub fn lookup(name: &str) -> Option<Value> {
+    use Builtin::*;
+    let function = match name {
+        "abs" => Abs,
+        "ascii" => Ascii,
+        "bin" => Bin,
+        "chr" => Chr,
+        "divmod" => Divmod,
+        "format" => Format,
+        "hex" => Hex,
+        "len" => Len,
+        "max" => Max,
+        "min" => Min,
+        "oct" => Oct,
+        "ord" => Ord,
+        "pow" => Pow,
+        "print" => Print,
+        "repr" => Repr,
+        "round" => Round,
+        _ => return lookup_type(name).map(Value::Type),
+    };
+    Some(Value::Builtin(function))
+}
+
+fn lookup_type(name: &str) -> Option<TypeObject> {
+    Some(match name {
+        "bool" => TypeObject::Bool,
+        "bytes" => TypeObject::Bytes,
+        "complex" => TypeObject::Complex,
+        "dict" => TypeObject::Dict,
+        "float" => TypeObject::Float,
+        "int" => TypeObject::Int,
+        "str" => TypeObject::Str,
+        "tuple" => TypeObject::Tuple,
+        "type" => TypeObject::Type,
+        _ => return None,
+    })
+}
+// ANCHOR_END: lookup
+
+// ANCHOR: call
+/// Calls `callable` with positional `args` and `keywords`
+/// (`Objects/call.c: PyObject_Vectorcall`).
+pub fn call(
+    stdout: &mut dyn Write,
+    callable: &Value,
+    args: Vec<Value>,
+    keywords: Keywords,
+) -> Result<Value, RunError> {
+    match callable {
+        Value::Builtin(Builtin::Print) => builtin_print(stdout, &args, &keywords),
+        Value::Builtin(function) => Ok(call_function(*function, &args, &keywords)?),
+        Value::Type(class) => Ok(call_type(*class, &args, &keywords)?),
+        other => Err(Exception::type_error(format!(
+            "'{}' object is not callable",
+            other.type_name()
+        ))
+        .into()),
+    }
+}
+
+/// The pure built-in functions: everything but `print`.
+fn call_function(function: Builtin, args: &[Value], keywords: &Keywords) -> PyResult<Value> {
+    use Builtin::*;
+    match function {
+        Abs => ops::absolute(one_arg("abs", args, keywords)?),
+        Ascii => Ok(Value::str(&one_arg("ascii", args, keywords)?.ascii()?)),
+        Bin => radix("bin", args, keywords, 2),
+        Chr => builtin_chr(one_arg("chr", args, keywords)?),
+        Divmod => builtin_divmod(args, keywords),
+        Format => builtin_format(args, keywords),
+        Hex => radix("hex", args, keywords, 16),
+        Len => builtin_len(one_arg("len", args, keywords)?),
+        Max => min_max("max", args, keywords, false),
+        Min => min_max("min", args, keywords, true),
+        Oct => radix("oct", args, keywords, 8),
+        Ord => builtin_ord(one_arg("ord", args, keywords)?),
+        Pow => builtin_pow(args, keywords),
+        Print => Ok(Value::None),
+        Repr => Ok(Value::str(&one_arg("repr", args, keywords)?.repr()?)),
+        Round => builtin_round(args, keywords),
+    }
+}
+// ANCHOR_END: call
+
+// ANCHOR: arguments
+/// For a function of exactly one positional argument (`METH_O`):
+/// `len() takes exactly one argument (2 given)`.
+fn one_arg<'a>(name: &str, args: &'a [Value], keywords: &Keywords) -> PyResult<&'a Value> {
+    no_keywords(name, keywords)?;
+    match args {
+        [arg] => Ok(arg),
+        _ => Err(Exception::type_error(format!(
+            "{name}() takes exactly one argument ({} given)",
+            args.len()
+        ))),
+    }
+}
+
+/// `len() takes no keyword arguments`.
+fn no_keywords(name: &str, keywords: &Keywords) -> PyResult<()> {
+    if keywords.is_empty() {
+        Ok(())
+    } else {
+        Err(Exception::type_error(format!(
+            "{name}() takes no keyword arguments"
+        )))
+    }
+}
+
+/// Binds arguments to the parameters `names` (positional-or-keyword, in order),
+/// as Argument Clinic does: `pow() takes at most 3 arguments (4 given)`,
+/// `'x' is an invalid keyword argument for int()`. Positions that are not
+/// given are `None`.
+fn bind<'a>(
+    function: &str,
+    names: &[&str],
+    positional_only: usize,
+    args: &'a [Value],
+    keywords: &'a Keywords,
+) -> PyResult<Vec<Option<&'a Value>>> {
+    if args.len() > names.len() {
+        return Err(Exception::type_error(format!(
+            "{function}() takes at most {} argument{} ({} given)",
+            names.len(),
+            if names.len() == 1 { "" } else { "s" },
+            args.len()
+        )));
+    }
+    let mut bound: Vec<Option<&Value>> = names.iter().map(|_| None).collect();
+    for (slot, arg) in bound.iter_mut().zip(args) {
+        *slot = Some(arg);
+    }
+    for (name, value) in keywords {
+        let position = names.iter().position(|n| **n == **name);
+        match position {
+            Some(index) if index >= positional_only => {
+                if let Some(slot) = bound.get_mut(index) {
+                    if slot.is_some() {
+                        return Err(Exception::type_error(format!(
+                            "argument for {function}() given by name ('{name}') and position ({})",
+                            index + 1
+                        )));
+                    }
+                    *slot = Some(value);
+                }
+            }
+            _ => {
+                return Err(Exception::type_error(format!(
+                    "'{name}' is an invalid keyword argument for {function}()"
+                )))
+            }
+        }
+    }
+    Ok(bound)
+}
+
+/// `min expected at least 1 argument, got 0` (`_PyArg_CheckPositional`).
+fn check_count(name: &str, args: &[Value], min: usize, max: usize) -> PyResult<()> {
+    let n = args.len();
+    let message = if min == max && n != min {
+        format!("{name} expected {min} argument{}, got {n}", plural(min))
+    } else if n < min {
+        format!(
+            "{name} expected at least {min} argument{}, got {n}",
+            plural(min)
+        )
+    } else if n > max {
+        format!(
+            "{name} expected at most {max} argument{}, got {n}",
+            plural(max)
+        )
+    } else {
+        return Ok(());
+    };
+    Err(Exception::type_error(message))
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
+/// An int (or bool) argument where CPython calls `__index__`:
+/// `'float' object cannot be interpreted as an integer`.
+fn index_arg(value: &Value) -> PyResult<Int> {
+    ops::as_int(value).ok_or_else(|| {
+        Exception::type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            value.type_name()
+        ))
+    })
+}
+// ANCHOR_END: arguments
+
+// ANCHOR: print
+/// `print(*objects, sep=' ', end='\n', file=None, flush=False)`: writes `str()`
+/// of each object (`Python/bltinmodule.c: builtin_print`).
+fn builtin_print(
+    out: &mut dyn Write,
+    args: &[Value],
+    keywords: &Keywords,
+) -> Result<Value, RunError> {
+    let mut sep = Value::str(" ");
+    let mut end = Value::str("\n");
+    for (name, value) in keywords {
+        match &**name {
+            "sep" => sep = print_separator("sep", value, " ")?,
+            "end" => end = print_separator("end", value, "\n")?,
+            "file" if matches!(value, Value::None) => {}
+            "flush" => {}
+            _ => {
+                return Err(Exception::type_error(format!(
+                    "'{name}' is an invalid keyword argument for print()"
+                ))
+                .into())
+            }
+        }
+    }
+    for (index, arg) in args.iter().enumerate() {
+        if index > 0 {
+            write_str(out, &sep)?;
+        }
+        write_str(out, &arg.to_str()?)?;
+    }
+    write_str(out, &end)?;
+    Ok(Value::None)
+}
+
+/// `sep` and `end` must be None (the default) or a str.
+fn print_separator(name: &str, value: &Value, default: &str) -> PyResult<Value> {
+    match value {
+        Value::None => Ok(Value::str(default)),
+        Value::Str(_) | Value::SurrogateStr(_) => Ok(value.clone()),
+        other => Err(Exception::type_error(format!(
+            "{name} must be None or a string, not {}",
+            other.type_name()
+        ))),
+    }
+}
+
+/// Writes a str to stdout, encoded as UTF-8. A lone surrogate cannot be encoded:
+/// `UnicodeEncodeError`, as CPython's strict UTF-8 stdout raises.
+fn write_str(out: &mut dyn Write, text: &Value) -> Result<(), RunError> {
+    match text {
+        Value::Str(s) => Ok(out.write_all(s.as_bytes())?),
+        Value::SurrogateStr(points) => Err(surrogate_encode_error(points).into()),
+        _ => Ok(()),
+    }
+}
+
+/// `'utf-8' codec can't encode character '\udc80' in position 0: surrogates not
+/// allowed` (a run of surrogates is reported as `characters in position 1-2`).
+pub fn surrogate_encode_error(points: &[u32]) -> Exception {
+    let is_surrogate = |p: &u32| (0xD800..0xE000).contains(p);
+    let start = points.iter().position(is_surrogate).unwrap_or(0);
+    let run = points
+        .iter()
+        .skip(start)
+        .take_while(|p| is_surrogate(p))
+        .count();
+    let message = if run <= 1 {
+        let point = points.get(start).copied().unwrap_or(0);
+        format!(
+            "'utf-8' codec can't encode character '\\u{point:04x}' in position {start}: surrogates not allowed"
+        )
+    } else {
+        format!(
+            "'utf-8' codec can't encode characters in position {start}-{}: surrogates not allowed",
+            start + run - 1
+        )
+    };
+    Exception::new(ExcType::UnicodeEncodeError, message)
+}
+// ANCHOR_END: print
+
+// ANCHOR: simple_builtins
+/// `len(x)` (`PyObject_Size`): characters of a str, not bytes of its UTF-8.
+fn builtin_len(value: &Value) -> PyResult<Value> {
+    let len = match value {
+        Value::Str(s) => s.chars().count(),
+        Value::SurrogateStr(points) => points.len(),
+        Value::Bytes(b) => b.len(),
+        Value::Tuple(t) => t.len(),
+        Value::Dict(d) => d.borrow().len(),
+        other => {
+            return Err(Exception::type_error(format!(
+                "object of type '{}' has no len()",
+                other.type_name()
+            )))
+        }
+    };
+    Ok(Value::Int(Int::from_i64(
+        i64::try_from(len).unwrap_or(i64::MAX),
+    )))
+}
+
+/// `hex(x)`, `oct(x)`, `bin(x)`: `-0xff` (`PyNumber_ToBase`).
+fn radix(name: &str, args: &[Value], keywords: &Keywords, base: u32) -> PyResult<Value> {
+    let value = index_arg(one_arg(name, args, keywords)?)?;
+    Ok(Value::str(&value.to_radix_string(base, true)))
+}
+
+/// `chr(i)`: a code point to a one-character str; a surrogate code point gives
+/// the rare surrogate string.
+fn builtin_chr(value: &Value) -> PyResult<Value> {
+    let code = index_arg(value)?;
+    let Some(code) = code.to_i64().and_then(|c| i32::try_from(c).ok()) else {
+        return Err(Exception::overflow_error(
+            "Python int too large to convert to C int",
+        ));
+    };
+    let out_of_range = || Exception::value_error("chr() arg not in range(0x110000)");
+    let point = u32::try_from(code).map_err(|_| out_of_range())?;
+    match char::from_u32(point) {
+        Some(c) => Ok(Value::str(c.encode_utf8(&mut [0; 4]))),
+        None if point < 0x110000 => Ok(Value::SurrogateStr(Rc::from(vec![point]))),
+        None => Err(out_of_range()),
+    }
+}
+
+/// `ord(c)`: the code point of a one-character str, or the value of a
+/// one-byte bytes.
+fn builtin_ord(value: &Value) -> PyResult<Value> {
+    let (point, len) = match value {
+        Value::Str(_) | Value::SurrogateStr(_) => {
+            let points = ops::code_points(value);
+            (points.first().copied(), points.len())
+        }
+        Value::Bytes(b) => (b.first().map(|byte| u32::from(*byte)), b.len()),
+        other => {
+            return Err(Exception::type_error(format!(
+                "ord() expected string of length 1, but {} found",
+                other.type_name()
+            )))
+        }
+    };
+    match point {
+        Some(point) if len == 1 => Ok(Value::Int(Int::from_i64(i64::from(point)))),
+        _ => Err(Exception::type_error(format!(
+            "ord() expected a character, but string of length {len} found"
+        ))),
+    }
+}
+
+/// `format(value, format_spec='')`.
+fn builtin_format(args: &[Value], keywords: &Keywords) -> PyResult<Value> {
+    no_keywords("format", keywords)?;
+    check_count("format", args, 1, 2)?;
+    let spec = match args.get(1) {
+        None => "",
+        Some(Value::Str(spec)) => spec,
+        Some(other) => {
+            return Err(Exception::type_error(format!(
+                "format() argument 2 must be str, not {}",
+                other.type_name()
+            )))
+        }
+    };
+    match args.first() {
+        Some(value) => ops::format_value(value, spec),
+        None => Ok(Value::None),
+    }
+}
+// ANCHOR_END: simple_builtins
+
+// ANCHOR: number_builtins
+/// `divmod(a, b)`: `(a // b, a % b)` for ints and floats.
+fn builtin_divmod(args: &[Value], keywords: &Keywords) -> PyResult<Value> {
+    no_keywords("divmod", keywords)?;
+    check_count("divmod", args, 2, 2)?;
+    let (Some(a), Some(b)) = (args.first(), args.get(1)) else {
+        return Ok(Value::None);
+    };
+    let pair = match (ops::as_int(a), ops::as_int(b)) {
+        (Some(x), Some(y)) => {
+            let (q, r) = x.divmod(&y)?;
+            [Value::Int(q), Value::Int(r)]
+        }
+        _ => match (a, b) {
+            (Value::Complex { .. }, _) | (_, Value::Complex { .. }) => {
+                return Err(divmod_unsupported(a, b))
+            }
+            _ => match (ops::as_f64(a)?, ops::as_f64(b)?) {
+                (Some(x), Some(y)) => {
+                    let (q, r) = float::divmod(x, y)?;
+                    [Value::Float(q), Value::Float(r)]
+                }
+                _ => return Err(divmod_unsupported(a, b)),
+            },
+        },
+    };
+    Ok(Value::Tuple(Rc::from(pair)))
+}
+
+fn divmod_unsupported(a: &Value, b: &Value) -> Exception {
+    Exception::type_error(format!(
+        "unsupported operand type(s) for divmod(): '{}' and '{}'",
+        a.type_name(),
+        b.type_name()
+    ))
+}
+
+/// `pow(base, exp, mod=None)`: `base ** exp`, or modular exponentiation for
+/// three ints (`Objects/longobject.c: long_pow`).
+fn builtin_pow(args: &[Value], keywords: &Keywords) -> PyResult<Value> {
+    let bound = bind("pow", &["base", "exp", "mod"], 0, args, keywords)?;
+    let (Some(Some(base)), exp, modulus) = (bound.first(), bound.get(1), bound.get(2)) else {
+        return Err(Exception::type_error(
+            "pow() missing required argument 'base' (pos 1)",
+        ));
+    };
+    let Some(Some(exp)) = exp else {
+        return Err(Exception::type_error(
+            "pow() missing required argument 'exp' (pos 2)",
+        ));
+    };
+    match modulus {
+        Some(Some(modulus)) if !matches!(modulus, Value::None) => {
+            match (ops::as_int(base), ops::as_int(exp), ops::as_int(modulus)) {
+                (Some(b), Some(e), Some(m)) => Ok(Value::Int(b.pow_mod(&e, &m)?)),
+                _ => Err(Exception::type_error(
+                    "pow() 3rd argument not allowed unless all arguments are integers",
+                )),
+            }
+        }
+        _ => ops::binary_op(ops::BinaryOperator::Power, false, base, exp),
+    }
+}
+
+/// `round(number, ndigits=None)`: round half to even (`float.__round__`,
+/// `int.__round__`).
+fn builtin_round(args: &[Value], keywords: &Keywords) -> PyResult<Value> {
+    let bound = bind("round", &["number", "ndigits"], 0, args, keywords)?;
+    let Some(Some(number)) = bound.first() else {
+        return Err(Exception::type_error(
+            "round() missing required argument 'number' (pos 1)",
+        ));
+    };
+    let ndigits = match bound.get(1) {
+        Some(Some(Value::None)) | Some(None) | None => None,
+        Some(Some(n)) => Some(index_arg(n)?),
+    };
+    match (number, ndigits) {
+        (Value::Float(f), None) => Ok(Value::Int(float::round_to_int(*f)?)),
+        (Value::Float(f), Some(n)) => {
+            let n = n
+                .to_i64()
+                .unwrap_or(if n.is_negative() { i64::MIN } else { i64::MAX });
+            Ok(Value::Float(float::round_ndigits(*f, n)?))
+        }
+        (Value::Int(_) | Value::Bool(_), ndigits) => {
+            let value = ops::as_int(number).unwrap_or(Int::from_i64(0));
+            match ndigits {
+                Some(n) if n.is_negative() => Ok(Value::Int(round_int(&value, &n.neg())?)),
+                _ => Ok(Value::Int(value)),
+            }
+        }
+        (other, _) => Err(Exception::type_error(format!(
+            "type {} doesn't define __round__ method",
+            other.type_name()
+        ))),
+    }
+}
+
+/// Rounds an int to a multiple of `10**digits`, half to even
+/// (`Objects/longobject.c: _PyLong_Round`).
+fn round_int(value: &Int, digits: &Int) -> PyResult<Int> {
+    let ten = Int::from_i64(10);
+    let unit = match ten.pow(digits)? {
+        crate::int::IntOrFloat::Int(unit) => unit,
+        crate::int::IntOrFloat::Float(_) => return Ok(value.clone()),
+    };
+    let (quotient, remainder) = value.divmod(&unit)?;
+    let twice = remainder.add(&remainder)?;
+    let round_up = match twice.cmp(&unit) {
+        std::cmp::Ordering::Greater => true,
+        std::cmp::Ordering::Equal => !quotient.bitand(&Int::from_i64(1)).is_zero(),
+        std::cmp::Ordering::Less => false,
+    };
+    let quotient = if round_up {
+        quotient.add(&Int::from_i64(1))?
+    } else {
+        quotient
+    };
+    quotient.mul(&unit)
+}
+// ANCHOR_END: number_builtins
+
+// ANCHOR: min_max
+/// `min(iterable, *[, default, key])` or `min(a, b, *args[, key])`
+/// (`Python/bltinmodule.c: min_max`). Ties keep the first item.
+fn min_max(name: &str, args: &[Value], keywords: &Keywords, want_min: bool) -> PyResult<Value> {
+    let mut key = None;
+    let mut default = None;
+    for (kw, value) in keywords {
+        match &**kw {
+            "key" if !matches!(value, Value::None) => key = Some(value),
+            "key" => {}
+            "default" => default = Some(value),
+            _ => {
+                return Err(Exception::type_error(format!(
+                    "'{kw}' is an invalid keyword argument for {name}()"
+                )))
+            }
+        }
+    }
+    let items = match args {
+        [] => {
+            return Err(Exception::type_error(format!(
+                "{name} expected at least 1 argument, got 0"
+            )))
+        }
+        [iterable] => iterate(iterable)?,
+        _ if default.is_some() => {
+            return Err(Exception::type_error(format!(
+                "Cannot specify a default for {name}() with multiple positional arguments"
+            )))
+        }
+        _ => args.to_vec(),
+    };
+    let mut best: Option<(Value, Value)> = None;
+    for item in items {
+        let item_key = match key {
+            Some(function) => call_key(function, &item)?,
+            None => item.clone(),
+        };
+        let better = match &best {
+            None => true,
+            Some((best_key, _)) if want_min => ops::less_than(&item_key, best_key)?,
+            Some((best_key, _)) => ops::less_than(best_key, &item_key)?,
+        };
+        if better {
+            best = Some((item_key, item));
+        }
+    }
+    match (best, default) {
+        (Some((_, item)), _) => Ok(item),
+        (None, Some(default)) => Ok(default.clone()),
+        (None, None) => Err(Exception::value_error(format!(
+            "{name}() arg is an empty sequence"
+        ))),
+    }
+}
+
+/// Calls a `key=` function; stage03 can only call builtins here, and `print`
+/// makes no sense as a key.
+fn call_key(function: &Value, item: &Value) -> PyResult<Value> {
+    let args = std::slice::from_ref(item);
+    match function {
+        Value::Builtin(Builtin::Print) => Ok(Value::None),
+        Value::Builtin(f) => call_function(*f, args, &Vec::new()),
+        Value::Type(class) => call_type(*class, args, &Vec::new()),
+        // A builtin that calls back into Python needs the eval loop to run a
+        // frame for it: not in stage03.
+        Value::Function(_) => Err(Exception::new(
+            ExcType::NotImplementedError,
+            "a key function written in Python is not supported in stage03",
+        )),
+        other => Err(Exception::type_error(format!(
+            "'{}' object is not callable",
+            other.type_name()
+        ))),
+    }
+}
+
+/// The items of an iterable stage03 value (a dict gives its keys): `'int'
+/// object is not iterable` for the others. `f(*x)` uses it too.
+pub fn iterate(value: &Value) -> PyResult<Vec<Value>> {
+    Ok(match value {
+        Value::Str(s) => s
+            .chars()
+            .map(|c| Value::str(c.encode_utf8(&mut [0; 4])))
+            .collect(),
+        Value::SurrogateStr(_) => ops::code_points(value)
+            .into_iter()
+            .map(|p| match char::from_u32(p) {
+                Some(c) => Value::str(c.encode_utf8(&mut [0; 4])),
+                None => Value::SurrogateStr(Rc::from(vec![p])),
+            })
+            .collect(),
+        Value::Bytes(b) => b
+            .iter()
+            .map(|byte| Value::Int(Int::from_i64(i64::from(*byte))))
+            .collect(),
+        Value::Tuple(t) => t.to_vec(),
+        Value::Dict(d) => d
+            .borrow()
+            .iter()
+            .map(|(k, _)| Value::Str(k.clone()))
+            .collect(),
+        other => {
+            return Err(Exception::type_error(format!(
+                "'{}' object is not iterable",
+                other.type_name()
+            )))
+        }
+    })
+}
+// ANCHOR_END: min_max
+
+// ANCHOR: call_type
+/// Calling a class makes an instance: `int('12')`, `str(3.5)`, `type(x)`.
+fn call_type(class: TypeObject, args: &[Value], keywords: &Keywords) -> PyResult<Value> {
+    match class {
+        TypeObject::Int => new_int(args, keywords),
+        TypeObject::Float => new_float(args, keywords),
+        TypeObject::Complex => new_complex(args, keywords),
+        TypeObject::Bool => {
+            no_keywords("bool", keywords)?;
+            check_count("bool", args, 0, 1)?;
+            Ok(Value::Bool(args.first().is_some_and(Value::is_true)))
+        }
+        TypeObject::Str => {
+            let bound = bind("str", &["object", "encoding", "errors"], 0, args, keywords)?;
+            match bound.as_slice() {
+                [None, None, None] => Ok(Value::str("")),
+                [Some(object), None, None] => object.to_str(),
+                _ => Err(Exception::type_error(
+                    "str() with an encoding is not supported in stage03",
+                )),
+            }
+        }
+        TypeObject::Tuple => {
+            no_keywords("tuple", keywords)?;
+            check_count("tuple", args, 0, 1)?;
+            match args.first() {
+                None => Ok(Value::Tuple(Rc::from(Vec::new()))),
+                Some(Value::Tuple(t)) => Ok(Value::Tuple(t.clone())),
+                Some(iterable) => Ok(Value::Tuple(Rc::from(iterate(iterable)?))),
+            }
+        }
+        TypeObject::Bytes => new_bytes(args, keywords),
+        TypeObject::Type => match (args, keywords.is_empty()) {
+            ([object], true) => Ok(Value::Type(object.type_of())),
+            _ => Err(Exception::type_error("type() takes 1 or 3 arguments")),
+        },
+        TypeObject::NoneType | TypeObject::Ellipsis => {
+            if args.is_empty() && keywords.is_empty() {
+                Ok(if class == TypeObject::NoneType {
+                    Value::None
+                } else {
+                    Value::Ellipsis
+                })
+            } else {
+                Err(Exception::type_error(format!(
+                    "{} takes no arguments",
+                    class.name()
+                )))
+            }
+        }
+        TypeObject::Dict => new_dict(args, keywords),
+        TypeObject::Code | TypeObject::Function | TypeObject::BuiltinFunction => Err(
+            Exception::type_error(format!("cannot create '{}' instances", class.name())),
+        ),
+    }
+}
+
+/// `dict(mapping=(), /, **kwargs)`: a copy of a dict, updated with the keywords
+/// (`Objects/dictobject.c: dict_init`).
+fn new_dict(args: &[Value], keywords: &Keywords) -> PyResult<Value> {
+    check_count("dict", args, 0, 1)?;
+    let mut result = match args.first() {
+        None => Dict::new(),
+        Some(Value::Dict(d)) => d.borrow().clone(),
+        Some(other) => {
+            return Err(Exception::type_error(format!(
+                "'{}' object is not iterable",
+                other.type_name()
+            )))
+        }
+    };
+    for (name, value) in keywords {
+        result.insert(name.clone(), value.clone());
+    }
+    Ok(Value::Dict(Rc::new(RefCell::new(result))))
+}
+
+/// `int(x=0, /, base=10)` (`Objects/longobject.c: long_new_impl`).
+fn new_int(args: &[Value], keywords: &Keywords) -> PyResult<Value> {
+    let bound = bind("int", &["x", "base"], 1, args, keywords)?;
+    let (x, base) = match bound.as_slice() {
+        [x, base] => (*x, *base),
+        _ => (None, None),
+    };
+    let Some(x) = x else {
+        return match base {
+            None => Ok(Value::Int(Int::from_i64(0))),
+            Some(_) => Err(Exception::type_error("int() missing string argument")),
+        };
+    };
+    if let Some(base) = base {
+        let base = index_arg(base)?;
+        let base = base
+            .to_i64()
+            .and_then(|b| u32::try_from(b).ok())
+            .filter(|b| *b == 0 || (2..=36).contains(b))
+            .ok_or_else(|| Exception::value_error("int() base must be >= 2 and <= 36, or 0"))?;
+        return match x {
+            Value::Str(text) => Ok(Value::Int(Int::parse(text, base)?)),
+            Value::Bytes(bytes) => Ok(Value::Int(Int::parse(
+                &String::from_utf8_lossy(bytes),
+                base,
+            )?)),
+            _ => Err(Exception::type_error(
+                "int() can't convert non-string with explicit base",
+            )),
+        };
+    }
+    match x {
+        Value::Int(i) => Ok(Value::Int(i.clone())),
+        Value::Bool(_) => Ok(Value::Int(ops::as_int(x).unwrap_or(Int::from_i64(0)))),
+        Value::Float(f) => Ok(Value::Int(Int::from_f64(*f)?)),
+        Value::Str(text) => Ok(Value::Int(Int::parse(text, 10)?)),
+        Value::Bytes(bytes) => Ok(Value::Int(Int::parse(&String::from_utf8_lossy(bytes), 10)?)),
+        other => Err(Exception::type_error(format!(
+            "int() argument must be a string, a bytes-like object or a real number, not '{}'",
+            other.type_name()
+        ))),
+    }
+}
+
+/// `float(x=0.0, /)` (`Objects/floatobject.c: float_new_impl`).
+fn new_float(args: &[Value], keywords: &Keywords) -> PyResult<Value> {
+    no_keywords("float", keywords)?;
+    check_count("float", args, 0, 1)?;
+    let Some(x) = args.first() else {
+        return Ok(Value::Float(0.0));
+    };
+    match x {
+        Value::Str(text) => Ok(Value::Float(float::parse(text)?)),
+        Value::Bytes(bytes) => Ok(Value::Float(float::parse(&String::from_utf8_lossy(bytes))?)),
+        Value::Complex { .. } => Err(float_type_error(x)),
+        _ => match ops::as_f64(x)? {
+            Some(f) => Ok(Value::Float(f)),
+            None => Err(float_type_error(x)),
+        },
+    }
+}
+
+fn float_type_error(x: &Value) -> Exception {
+    Exception::type_error(format!(
+        "float() argument must be a string or a real number, not '{}'",
+        x.type_name()
+    ))
+}
+
+/// `complex(real=0, imag=0)` from numbers (parsing a string is not in stage03).
+fn new_complex(args: &[Value], keywords: &Keywords) -> PyResult<Value> {
+    let bound = bind("complex", &["real", "imag"], 0, args, keywords)?;
+    let part = |value: Option<&&Value>, first: bool| -> PyResult<(f64, f64)> {
+        match value {
+            None => Ok((0.0, 0.0)),
+            Some(Value::Complex { real, imag }) => Ok((*real, *imag)),
+            Some(Value::Str(_)) if !first => Err(Exception::type_error(
+                "complex() second arg can't be a string",
+            )),
+            Some(v) => match ops::as_f64(v)? {
+                Some(f) => Ok((f, 0.0)),
+                None if first => Err(Exception::type_error(format!(
+                    "complex() first argument must be a string or a number, not '{}'",
+                    v.type_name()
+                ))),
+                None => Err(Exception::type_error(format!(
+                    "complex() second argument must be a number, not '{}'",
+                    v.type_name()
+                ))),
+            },
+        }
+    };
+    let (a, b) = match bound.as_slice() {
+        [a, b] => (a.as_ref(), b.as_ref()),
+        _ => (None, None),
+    };
+    if let Some(Value::Str(_)) = a {
+        return Err(Exception::type_error(
+            "complex() from a string is not supported in stage03",
+        ));
+    }
+    let (ar, ai) = part(a, true)?;
+    let (br, bi) = part(b, false)?;
+    Ok(Value::Complex {
+        real: ar - bi,
+        imag: ai + br,
+    })
+}
+
+/// `bytes(x)` from a count, a tuple of ints or bytes (no encodings in stage03).
+fn new_bytes(args: &[Value], keywords: &Keywords) -> PyResult<Value> {
+    let bound = bind(
+        "bytes",
+        &["source", "encoding", "errors"],
+        0,
+        args,
+        keywords,
+    )?;
+    let source = match bound.as_slice() {
+        [None, None, None] => return Ok(Value::Bytes(Rc::from(Vec::new()))),
+        [Some(source), None, None] => *source,
+        _ => {
+            return Err(Exception::type_error(
+                "bytes() with an encoding is not supported in stage03",
+            ))
+        }
+    };
+    match source {
+        Value::Bytes(_) => Ok(source.clone()),
+        Value::Str(_) | Value::SurrogateStr(_) => {
+            Err(Exception::type_error("string argument without an encoding"))
+        }
+        Value::Int(_) | Value::Bool(_) => {
+            let count = ops::as_int(source).unwrap_or(Int::from_i64(0));
+            if count.is_negative() {
+                return Err(Exception::value_error("negative count"));
+            }
+            match count.to_i64().and_then(|n| usize::try_from(n).ok()) {
+                Some(n) if n <= ops::MAX_SEQUENCE_LEN => Ok(Value::Bytes(Rc::from(vec![0; n]))),
+                _ => Err(Exception::new(ExcType::MemoryError, "")),
+            }
+        }
+        Value::Tuple(items) => {
+            let bytes: PyResult<Vec<u8>> = items
+                .iter()
+                .map(|item| {
+                    let i = index_arg(item)?;
+                    i.to_i64()
+                        .and_then(|n| u8::try_from(n).ok())
+                        .ok_or_else(|| Exception::value_error("bytes must be in range(0, 256)"))
+                })
+                .collect();
+            Ok(Value::Bytes(Rc::from(bytes?)))
+        }
+        other => Err(Exception::type_error(format!(
+            "cannot convert '{}' object to bytes",
+            other.type_name()
+        ))),
+    }
+}
+// ANCHOR_END: call_type

@@ -1,0 +1,886 @@
+//! The eval loop (`Python/ceval.c: _PyEval_EvalFrameDefault`): fetch an
+//! instruction, execute it, repeat until the module's `RETURN_VALUE`.
+//!
+//! stage03 runs module code and the functions it defines: no jumps, no
+//! handlers. An instruction either goes on, leaves the frame ([`Exit`]: it
+//! returns, or it calls a Python function whose frame runs on top of it), or
+//! fails with a [`RunError`]: a Python exception, or a VM error for bytecode that
+//! breaks the rules the compiler follows (which CPython would not check, and
+//! crash on).
+//!
+//! A call of a Python function is not a Rust call: like CPython 3.11, which
+//! "inlines" Python-to-Python calls (`goto start_frame`), the loop parks the
+//! caller's frame on a stack of frames and carries on with the callee's;
+//! `RETURN_VALUE` pops it back. However deep a program recurses, the Rust stack
+//! stays flat, and the recursion limit is a number we check, not a crash.
+
+use std::fmt;
+use std::io::Write;
+use std::rc::Rc;
+
+pub mod frame;
+pub mod trace;
+
+use crate::bind;
+use crate::builtins;
+use crate::code::Code;
+use crate::exc::{ExcType, Exception};
+use crate::function::{self, Function};
+use crate::opcode::{self, *};
+use crate::value::dict::{self, Dict};
+use crate::value::ops;
+use crate::value::Value;
+use frame::Frame;
+
+// ANCHOR: run_error
+/// Why running stopped early.
+#[derive(Debug)]
+pub enum RunError {
+    /// A Python exception nobody caught (before stage05, nobody can).
+    Exception(Exception),
+    /// Bad bytecode, or a limit of [`Limits`] reached: never seen by Python code.
+    Vm(VmError),
+    /// Writing the program's output failed (a closed pipe).
+    Output(String),
+}
+
+/// A VM error, with the byte offset of the instruction that caused it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VmError {
+    pub offset: usize,
+    pub message: String,
+}
+
+impl From<Exception> for RunError {
+    fn from(exc: Exception) -> RunError {
+        RunError::Exception(exc)
+    }
+}
+
+impl From<std::io::Error> for RunError {
+    fn from(err: std::io::Error) -> RunError {
+        RunError::Output(err.to_string())
+    }
+}
+
+impl fmt::Display for RunError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RunError::Exception(exc) => write!(f, "{exc}"),
+            RunError::Vm(err) => {
+                write!(f, "bad bytecode at offset {}: {}", err.offset, err.message)
+            }
+            RunError::Output(message) => write!(f, "cannot write output: {message}"),
+        }
+    }
+}
+// ANCHOR_END: run_error
+
+// ANCHOR: limits
+/// Limits on a run, so that any input, even a mutated `.pyc`, finishes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// How many instructions may execute before the run stops with a VM error.
+    pub max_instructions: u64,
+}
+
+impl Default for Limits {
+    /// No budget: straight-line code ends by itself.
+    fn default() -> Limits {
+        Limits {
+            max_instructions: u64::MAX,
+        }
+    }
+}
+// ANCHOR_END: limits
+
+// ANCHOR: exit
+/// How an instruction leaves the frame: it returns, or it calls a Python
+/// function and waits for the callee's frame to return (stage06 adds `Yield`).
+#[derive(Debug)]
+pub enum Exit {
+    Return(Value),
+    Call(Frame),
+}
+
+/// What one instruction does to the loop: go on (`None`), leave the frame, or fail.
+pub type Outcome = Result<Option<Exit>, RunError>;
+// ANCHOR_END: exit
+
+// ANCHOR: instruction
+/// One decoded instruction: its own offset (after any `EXTENDED_ARG` prefixes),
+/// its opcode and its full argument.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Instruction {
+    pub offset: usize,
+    pub opcode: u8,
+    pub arg: u32,
+}
+// ANCHOR_END: instruction
+
+// ANCHOR: recursion_limit
+/// `sys.getrecursionlimit()`: at most this many Python frames, the module's
+/// included. CPython 3.11 counts a frame when it starts
+/// (`_Py_EnterRecursivePy` at `start_frame`), so `def f(n): return f(n + 1)`
+/// called from the module runs 999 frames of `f`, and the call that would make
+/// the 1001st frame raises `RecursionError: maximum recursion depth exceeded`.
+pub const RECURSION_LIMIT: usize = 1000;
+// ANCHOR_END: recursion_limit
+
+// ANCHOR: interpreter
+/// The interpreter's state: where it writes (the program's stdout and, with
+/// `--trace`, the trace) and the frames waiting for a callee to return.
+pub struct Interpreter<'a> {
+    pub stdout: &'a mut dyn Write,
+    pub trace: Option<&'a mut dyn Write>,
+    /// Instructions left before the run is stopped.
+    pub budget: u64,
+    /// The callers of the running frame, outermost (the module) first: CPython's
+    /// chain of `frame->previous`. The running frame itself is not in here.
+    pub frames: Vec<Frame>,
+}
+// ANCHOR_END: interpreter
+
+// ANCHOR: run_code
+/// Runs a module's code object to its end, writing `print` output to `out`.
+pub fn run_code(code: Rc<Code>, out: &mut dyn Write, limits: Limits) -> Result<(), RunError> {
+    let mut interp = Interpreter {
+        stdout: out,
+        trace: None,
+        budget: limits.max_instructions,
+        frames: Vec::new(),
+    };
+    interp.run_module(code)
+}
+
+/// [`run_code`], also writing each executed instruction to `trace`.
+pub fn run_code_traced(
+    code: Rc<Code>,
+    out: &mut dyn Write,
+    trace: &mut dyn Write,
+    limits: Limits,
+) -> Result<(), RunError> {
+    writeln!(trace, "{}", trace::trace_header())?;
+    let mut interp = Interpreter {
+        stdout: out,
+        trace: Some(trace),
+        budget: limits.max_instructions,
+        frames: Vec::new(),
+    };
+    interp.run_module(code)
+}
+// ANCHOR_END: run_code
+
+impl Interpreter<'_> {
+    /// Runs module code in a fresh `__main__` namespace.
+    pub fn run_module(&mut self, code: Rc<Code>) -> Result<(), RunError> {
+        let frame = Frame::new_module(code);
+        let globals = frame.globals.clone();
+        if self.trace.is_some() {
+            self.trace_frame(trace::push_line(&[], &frame))?;
+        }
+        let result = self.run_frame(frame);
+        // A function holds the globals that hold the function: a cycle of `Rc`s.
+        // CPython's garbage collector breaks such cycles; we empty the namespace
+        // at the end, as interpreter shutdown does, so everything is freed.
+        self.frames.clear();
+        let names = std::mem::take(&mut *globals.borrow_mut());
+        drop(names);
+        result.map(|_| ())
+    }
+
+    // ANCHOR: eval_loop
+    /// The loop: fetch, execute, trace, until the outermost frame returns. A
+    /// call switches `frame` to the callee and parks the caller in
+    /// `self.frames`; a return switches back and pushes the result on the
+    /// caller's stack.
+    pub fn run_frame(&mut self, frame: Frame) -> Result<Value, RunError> {
+        let mut frame = frame;
+        loop {
+            let instr = fetch(&mut frame)?;
+            self.charge(&frame)?;
+            let outcome = self.execute(&mut frame, instr);
+            if self.trace.is_some() {
+                self.trace_instruction(&frame, instr)?;
+            }
+            match outcome? {
+                None => {}
+                Some(Exit::Call(callee)) => {
+                    let caller = std::mem::replace(&mut frame, callee);
+                    self.frames.push(caller);
+                    if self.trace.is_some() {
+                        self.trace_frame(trace::push_line(&self.frames, &frame))?;
+                    }
+                }
+                Some(Exit::Return(value)) => {
+                    let Some(caller) = self.frames.pop() else {
+                        if self.trace.is_some() {
+                            self.trace_frame(trace::pop_line(&frame, &value, &[], None))?;
+                        }
+                        return Ok(value);
+                    };
+                    let callee = std::mem::replace(&mut frame, caller);
+                    if self.trace.is_some() {
+                        let line = trace::pop_line(&callee, &value, &self.frames, Some(&frame));
+                        self.trace_frame(line)?;
+                    }
+                    frame.push_value(value)?;
+                }
+            }
+        }
+    }
+    // ANCHOR_END: eval_loop
+
+    /// Spends one instruction of the budget.
+    fn charge(&mut self, frame: &Frame) -> Result<(), RunError> {
+        match self.budget.checked_sub(1) {
+            Some(left) => {
+                self.budget = left;
+                Ok(())
+            }
+            None => Err(frame.vm_error("instruction budget exhausted")),
+        }
+    }
+
+    /// Writes one trace line; the program's output is flushed first so that the
+    /// two streams interleave in the order things happened.
+    fn trace_instruction(&mut self, frame: &Frame, instr: Instruction) -> Result<(), RunError> {
+        self.stdout.flush()?;
+        if let Some(out) = self.trace.as_mut() {
+            writeln!(out, "{}", trace::trace_line(frame, instr))?;
+        }
+        Ok(())
+    }
+
+    /// Writes a frame's push or pop line (built only when tracing).
+    fn trace_frame(&mut self, line: String) -> Result<(), RunError> {
+        self.stdout.flush()?;
+        if let Some(out) = self.trace.as_mut() {
+            writeln!(out, "{line}")?;
+        }
+        Ok(())
+    }
+
+    // ANCHOR: execute
+    /// Executes one instruction. Each arm is named after its `TARGET` in ceval.c.
+    fn execute(&mut self, frame: &mut Frame, instr: Instruction) -> Outcome {
+        let arg = instr.arg;
+        match instr.opcode {
+            // TARGET(NOP), TARGET(RESUME): RESUME only checks the eval breaker.
+            NOP | RESUME => {}
+            // TARGET(CACHE): inline caches are data, skipped by `fetch`; executing
+            // one means a jump or a bad opcode landed inside an instruction.
+            CACHE => return Err(frame.vm_error("executed an inline CACHE entry")),
+            // TARGET(POP_TOP)
+            POP_TOP => {
+                frame.pop()?;
+            }
+            // TARGET(PUSH_NULL)
+            PUSH_NULL => frame.push(None)?,
+            // TARGET(LOAD_CONST)
+            LOAD_CONST => {
+                let value = frame.constant(arg)?;
+                frame.push_value(value)?;
+            }
+            LOAD_NAME => load_name(frame, arg)?,
+            STORE_NAME => store_name(frame, arg)?,
+            DELETE_NAME => delete_name(frame, arg)?,
+            LOAD_FAST => load_fast(frame, arg)?,
+            STORE_FAST => store_fast(frame, arg)?,
+            DELETE_FAST => delete_fast(frame, arg)?,
+            LOAD_GLOBAL => load_global(frame, arg)?,
+            STORE_GLOBAL => store_global(frame, arg)?,
+            DELETE_GLOBAL => delete_global(frame, arg)?,
+            LOAD_ATTR => load_attr(frame, arg)?,
+            UNARY_POSITIVE => unary(frame, ops::positive)?,
+            UNARY_NEGATIVE => unary(frame, ops::negative)?,
+            UNARY_NOT => unary(frame, |v| Ok(Value::Bool(!v.is_true())))?,
+            UNARY_INVERT => unary(frame, ops::invert)?,
+            BINARY_OP => binary_op(frame, arg)?,
+            COPY => copy(frame, arg)?,
+            SWAP => swap(frame, arg)?,
+            // TARGET(BUILD_TUPLE)
+            BUILD_TUPLE => {
+                let items = frame.pop_values(count(arg))?;
+                frame.push_value(Value::Tuple(Rc::from(items)))?;
+            }
+            BUILD_MAP => build_map(frame, arg)?,
+            BUILD_CONST_KEY_MAP => build_const_key_map(frame, arg)?,
+            DICT_MERGE => dict_merge(frame, arg)?,
+            FORMAT_VALUE => format_value(frame, arg)?,
+            BUILD_STRING => build_string(frame, arg)?,
+            MAKE_FUNCTION => make_function(frame, arg)?,
+            // TARGET(PRECALL): only an optimisation for bound methods, which
+            // stage03 does not have.
+            PRECALL => {}
+            // TARGET(KW_NAMES)
+            KW_NAMES => frame.kwnames = Some(count(arg)),
+            CALL => return self.call(frame, arg),
+            CALL_FUNCTION_EX => return self.call_function_ex(frame, arg),
+            // TARGET(RETURN_VALUE)
+            RETURN_VALUE => return Ok(Some(Exit::Return(frame.pop_value()?))),
+            other => return Err(unsupported(frame, other)),
+        }
+        Ok(None)
+    }
+    // ANCHOR_END: execute
+
+    // ANCHOR: call
+    /// `TARGET(CALL)`: the stack holds `X, Y, arg1 … argN`. If `X` is NULL, `Y` is
+    /// the callable; otherwise `X` is the callable and `Y` its first argument
+    /// (a method's `self`). The last `len(kwnames)` arguments are keywords.
+    ///
+    /// The arguments stay where they are: a Python function's new frame takes
+    /// them straight off this stack (CPython: "the frame has stolen all the
+    /// arguments from the stack"), then the stack is cut back below `X`.
+    fn call(&mut self, frame: &mut Frame, arg: u32) -> Outcome {
+        let kwnames = match frame.kwnames.take() {
+            Some(index) => Some(keyword_names(frame, index)?),
+            None => None,
+        };
+        let Some(base) = frame.stack.len().checked_sub(count(arg).saturating_add(2)) else {
+            return Err(frame.vm_error("stack underflow"));
+        };
+        let is_method = matches!(frame.stack.get(base), Some(Some(_)));
+        let (callable_slot, first_arg) = if is_method {
+            (base, base + 1)
+        } else {
+            (base + 1, base + 2)
+        };
+        let Some(Some(callable)) = frame.stack.get_mut(callable_slot).map(Option::take) else {
+            return Err(frame.vm_error("CALL of a NULL callable"));
+        };
+        let args = frame.stack.get_mut(first_arg..).unwrap_or_default();
+        if args.iter().any(Option::is_none) {
+            return Err(frame.vm_error("NULL where an argument was expected"));
+        }
+        let called = self.call_value(&callable, args, kwnames.as_deref().unwrap_or(&[]));
+        frame.stack.truncate(base);
+        self.finish_call(frame, called?)
+    }
+
+    /// `TARGET(CALL_FUNCTION_EX)`: `f(*args, **kwargs)`. The stack holds
+    /// `NULL, f, args` and, when `arg & 1`, a dict of keyword arguments; the
+    /// sequence and the dict are spread into an argument vector like `CALL`'s.
+    fn call_function_ex(&mut self, frame: &mut Frame, arg: u32) -> Outcome {
+        let kwargs = if arg & 1 != 0 {
+            Some(frame.pop_value()?)
+        } else {
+            None
+        };
+        let callargs = frame.pop_value()?;
+        let callable = frame.pop_value()?;
+        if frame.pop()?.is_some() {
+            return Err(frame.vm_error("CALL_FUNCTION_EX without a NULL below the callable"));
+        }
+        let positional = match callargs {
+            Value::Tuple(items) => items,
+            other => match builtins::iterate(&other) {
+                Ok(items) => Rc::from(items),
+                Err(_) => {
+                    return Err(Exception::type_error(format!(
+                        "{} argument after * must be an iterable, not {}",
+                        function::function_str(&callable)?,
+                        other.type_name()
+                    ))
+                    .into())
+                }
+            },
+        };
+        let mut args: Vec<Option<Value>> = positional.iter().cloned().map(Some).collect();
+        let mut kwnames = Vec::new();
+        match kwargs {
+            None => {}
+            Some(Value::Dict(dict)) => {
+                for (name, value) in dict.borrow().iter() {
+                    kwnames.push(Value::Str(name.clone()));
+                    args.push(Some(value.clone()));
+                }
+            }
+            Some(other) => {
+                return Err(Exception::type_error(format!(
+                    "{} argument after ** must be a mapping, not {}",
+                    function::function_str(&callable)?,
+                    other.type_name()
+                ))
+                .into())
+            }
+        }
+        let called = self.call_value(&callable, &mut args, &kwnames)?;
+        self.finish_call(frame, called)
+    }
+
+    /// Calls `callable` with `args` (positional, then one per keyword name):
+    /// a Python function gives the frame to run, a builtin runs now.
+    fn call_value(
+        &mut self,
+        callable: &Value,
+        args: &mut [Option<Value>],
+        kwnames: &[Value],
+    ) -> Result<Called, RunError> {
+        if let Value::Function(function) = callable {
+            return Ok(Called::Frame(self.enter_function(function, args, kwnames)?));
+        }
+        let mut values: Vec<Value> = args.iter_mut().filter_map(Option::take).collect();
+        let Some(positional) = values.len().checked_sub(kwnames.len()) else {
+            return Err(Exception::type_error("more keyword names than arguments").into());
+        };
+        let mut keywords = Vec::with_capacity(kwnames.len());
+        for (name, value) in kwnames.iter().zip(values.split_off(positional)) {
+            let Value::Str(name) = name else {
+                return Err(Exception::type_error("keywords must be strings").into());
+            };
+            keywords.push((name.clone(), value));
+        }
+        let result = builtins::call(self.stdout, callable, values, keywords)?;
+        Ok(Called::Value(result))
+    }
+
+    /// `Python/ceval.c: _PyEvalFramePushAndInit`: a frame for `function` with
+    /// its arguments bound, unless the call would go deeper than
+    /// [`RECURSION_LIMIT`] frames (checked after binding, as CPython checks it
+    /// when the new frame starts).
+    fn enter_function(
+        &mut self,
+        function: &Function,
+        args: &mut [Option<Value>],
+        kwnames: &[Value],
+    ) -> Result<Frame, RunError> {
+        let mut callee = Frame::new_function(function);
+        bind::initialize_locals(function, &mut callee.locals, args, kwnames)?;
+        // The running frame and its callers are `frames.len() + 1` frames.
+        if self.frames.len() + 2 > RECURSION_LIMIT {
+            return Err(Exception::new(
+                ExcType::RecursionError,
+                "maximum recursion depth exceeded",
+            )
+            .into());
+        }
+        Ok(callee)
+    }
+
+    /// Pushes a builtin's result, or hands the callee's frame to the loop.
+    fn finish_call(&mut self, frame: &mut Frame, called: Called) -> Outcome {
+        match called {
+            Called::Value(result) => {
+                frame.push_value(result)?;
+                Ok(None)
+            }
+            Called::Frame(callee) => Ok(Some(Exit::Call(callee))),
+        }
+    }
+    // ANCHOR_END: call
+}
+
+/// What calling a value gives: a builtin's result, or a Python function's frame
+/// that the loop runs next.
+enum Called {
+    Value(Value),
+    Frame(Frame),
+}
+
+// ANCHOR: fetch
+/// Reads the instruction at `frame.next_instr`, folding `EXTENDED_ARG` prefixes
+/// into its argument (`TARGET(EXTENDED_ARG)`), and moves `next_instr` past it and
+/// its inline caches, as CPython's `JUMPBY(INLINE_CACHE_ENTRIES_…)` does.
+pub fn fetch(frame: &mut Frame) -> Result<Instruction, RunError> {
+    let mut arg: u32 = 0;
+    loop {
+        let index = frame.next_instr;
+        let offset = index.saturating_mul(2);
+        let (Some(&opcode), Some(&oparg)) =
+            (frame.code.code.get(offset), frame.code.code.get(offset + 1))
+        else {
+            frame.offset = offset;
+            return Err(frame.vm_error("ran past the end of the code"));
+        };
+        frame.offset = offset;
+        frame.next_instr = index + 1;
+        arg = (arg << 8) | u32::from(oparg);
+        if opcode == EXTENDED_ARG {
+            continue;
+        }
+        let caches = opcode::info(opcode).map_or(0, |info| usize::from(info.cache_entries));
+        frame.next_instr += caches;
+        return Ok(Instruction {
+            offset,
+            opcode,
+            arg,
+        });
+    }
+}
+// ANCHOR_END: fetch
+
+/// An argument used as a count or an index.
+fn count(arg: u32) -> usize {
+    usize::try_from(arg).unwrap_or(usize::MAX)
+}
+
+/// The VM error for an opcode stage03 does not execute.
+fn unsupported(frame: &Frame, opcode: u8) -> RunError {
+    match opcode::info(opcode) {
+        Some(info) => frame.vm_error(format!("{} is not supported in stage03", info.name)),
+        None => frame.vm_error(format!("unknown opcode {opcode}")),
+    }
+}
+
+// ANCHOR: names
+/// `TARGET(LOAD_NAME)`: locals, then globals (the same namespace for module
+/// code), then builtins.
+fn load_name(frame: &mut Frame, arg: u32) -> Result<(), RunError> {
+    let name = frame.name(arg)?;
+    let found = frame.globals.borrow().get(&name).cloned();
+    let value = match found {
+        Some(value) => value,
+        None => builtins::lookup(&name).ok_or_else(|| name_error(&name))?,
+    };
+    frame.push_value(value)
+}
+
+/// `TARGET(STORE_NAME)`
+fn store_name(frame: &mut Frame, arg: u32) -> Result<(), RunError> {
+    let name = frame.name(arg)?;
+    let value = frame.pop_value()?;
+    frame.globals.borrow_mut().insert(name, value);
+    Ok(())
+}
+
+/// `TARGET(DELETE_NAME)`
+fn delete_name(frame: &mut Frame, arg: u32) -> Result<(), RunError> {
+    let name = frame.name(arg)?;
+    let removed = frame.globals.borrow_mut().remove(&name);
+    match removed {
+        Some(_) => Ok(()),
+        None => Err(name_error(&name).into()),
+    }
+}
+
+/// `NameError: name 'x' is not defined`.
+fn name_error(name: &str) -> Exception {
+    Exception::new(ExcType::NameError, format!("name '{name}' is not defined"))
+}
+// ANCHOR_END: names
+
+// ANCHOR: operators
+/// `TARGET(UNARY_*)`: replace the top of the stack by `op(top)`.
+fn unary(
+    frame: &mut Frame,
+    op: impl Fn(&Value) -> Result<Value, Exception>,
+) -> Result<(), RunError> {
+    let value = frame.pop_value()?;
+    frame.push_value(op(&value)?)
+}
+
+/// `TARGET(BINARY_OP)`: `a, b -> a OP b`.
+fn binary_op(frame: &mut Frame, arg: u32) -> Result<(), RunError> {
+    let Some((op, inplace)) = ops::decode_binary_op(arg) else {
+        return Err(frame.vm_error(format!("BINARY_OP argument {arg} out of range")));
+    };
+    let right = frame.pop_value()?;
+    let left = frame.pop_value()?;
+    frame.push_value(ops::binary_op(op, inplace, &left, &right)?)
+}
+// ANCHOR_END: operators
+
+// ANCHOR: copy_swap
+/// `TARGET(COPY)`: push the `arg`-th item from the top again (`COPY 1` duplicates).
+fn copy(frame: &mut Frame, arg: u32) -> Result<(), RunError> {
+    if arg == 0 {
+        return Err(frame.vm_error("COPY 0"));
+    }
+    let item = frame.peek(count(arg))?.clone();
+    frame.push(item)
+}
+
+/// `TARGET(SWAP)`: exchange the top with the `arg`-th item from the top.
+fn swap(frame: &mut Frame, arg: u32) -> Result<(), RunError> {
+    let len = frame.stack.len();
+    match count(arg)
+        .checked_sub(1)
+        .and_then(|d| len.checked_sub(d + 1))
+    {
+        Some(other) if arg >= 2 => {
+            frame.stack.swap(other, len - 1);
+            Ok(())
+        }
+        _ => Err(frame.vm_error(format!("SWAP {arg} with a stack of {len}"))),
+    }
+}
+// ANCHOR_END: copy_swap
+
+// ANCHOR: f_strings
+/// `TARGET(FORMAT_VALUE)`: an f-string field. `arg & 3` is the conversion
+/// (`!s`, `!r`, `!a`), `arg & 4` says a format spec is on the stack.
+fn format_value(frame: &mut Frame, arg: u32) -> Result<(), RunError> {
+    let spec = if arg & 4 != 0 {
+        match frame.pop_value()? {
+            Value::Str(spec) => Some(spec),
+            other => {
+                return Err(Exception::type_error(format!(
+                    "Format specifier must be a string, not {}",
+                    other.type_name()
+                ))
+                .into())
+            }
+        }
+    } else {
+        None
+    };
+    let value = frame.pop_value()?;
+    let converted = match arg & 3 {
+        1 => value.to_str()?,
+        2 => Value::Str(Rc::from(value.repr()?)),
+        3 => Value::Str(Rc::from(value.ascii()?)),
+        _ => value,
+    };
+    let result = match (&converted, spec) {
+        (Value::Str(_) | Value::SurrogateStr(_), None) => converted,
+        (_, spec) => ops::format_value(&converted, spec.as_deref().unwrap_or(""))?,
+    };
+    frame.push_value(result)
+}
+
+/// `TARGET(BUILD_STRING)`: concatenate the top `arg` strings.
+fn build_string(frame: &mut Frame, arg: u32) -> Result<(), RunError> {
+    let pieces = frame.pop_values(count(arg))?;
+    let mut text = String::new();
+    let mut surrogates: Option<Vec<u32>> = None;
+    for piece in &pieces {
+        match (piece, surrogates.as_mut()) {
+            (Value::Str(s), None) => text.push_str(s),
+            (Value::Str(_) | Value::SurrogateStr(_), _) => {
+                let points =
+                    surrogates.get_or_insert_with(|| text.chars().map(u32::from).collect());
+                points.extend(ops::code_points(piece));
+            }
+            _ => return Err(frame.vm_error("BUILD_STRING of a value that is not a str")),
+        }
+    }
+    let result = match surrogates {
+        Some(points) => Value::SurrogateStr(Rc::from(points)),
+        None => Value::Str(Rc::from(text)),
+    };
+    frame.push_value(result)
+}
+// ANCHOR_END: f_strings
+
+/// The keyword names of `KW_NAMES`: the tuple constant itself, shared (an `Rc`
+/// clone), not copied; binding checks that each name is a str.
+fn keyword_names(frame: &Frame, index: usize) -> Result<Rc<[Value]>, RunError> {
+    let index = u32::try_from(index).unwrap_or(u32::MAX);
+    match frame.constant(index)? {
+        Value::Tuple(items) => Ok(items),
+        _ => Err(frame.vm_error("KW_NAMES constant is not a tuple")),
+    }
+}
+
+// ANCHOR: fast_locals
+/// `TARGET(LOAD_FAST)`: push fast local `arg`, found by index: no name, no hash.
+fn load_fast(frame: &mut Frame, arg: u32) -> Result<(), RunError> {
+    let value = match frame.locals.get(count(arg)) {
+        Some(Some(value)) => value.clone(),
+        Some(None) => return Err(unbound_local(frame, arg).into()),
+        None => return Err(frame.vm_error(format!("local index {arg} out of range"))),
+    };
+    frame.push_value(value)
+}
+
+/// `TARGET(STORE_FAST)`
+fn store_fast(frame: &mut Frame, arg: u32) -> Result<(), RunError> {
+    let value = frame.pop_value()?;
+    match frame.locals.get_mut(count(arg)) {
+        Some(slot) => {
+            *slot = Some(value);
+            Ok(())
+        }
+        None => Err(frame.vm_error(format!("local index {arg} out of range"))),
+    }
+}
+
+/// `TARGET(DELETE_FAST)`: unbind a local; deleting an unbound one fails too.
+fn delete_fast(frame: &mut Frame, arg: u32) -> Result<(), RunError> {
+    match frame.locals.get_mut(count(arg)).map(Option::take) {
+        Some(Some(_)) => Ok(()),
+        Some(None) => Err(unbound_local(frame, arg).into()),
+        None => Err(frame.vm_error(format!("local index {arg} out of range"))),
+    }
+}
+
+/// `UnboundLocalError: cannot access local variable 'x' where it is not
+/// associated with a value` (3.11's wording, `UNBOUNDLOCAL_ERROR_MSG`).
+fn unbound_local(frame: &Frame, arg: u32) -> Exception {
+    let name = frame
+        .code
+        .localsplusnames
+        .get(count(arg))
+        .map_or("?", |name| &**name);
+    Exception::new(
+        ExcType::UnboundLocalError,
+        format!("cannot access local variable '{name}' where it is not associated with a value"),
+    )
+}
+// ANCHOR_END: fast_locals
+
+// ANCHOR: globals
+/// `TARGET(LOAD_GLOBAL)`: the name is `co_names[arg >> 1]`; the low bit asks
+/// for a NULL pushed first, so that `CALL` finds `NULL, f` (3.11 folds the
+/// `PUSH_NULL` of a call into this instruction). Globals, then builtins.
+fn load_global(frame: &mut Frame, arg: u32) -> Result<(), RunError> {
+    let name = frame.name(arg >> 1)?;
+    let found = frame.globals.borrow().get(&name).cloned();
+    let value = match found {
+        Some(value) => value,
+        None => builtins::lookup(&name).ok_or_else(|| name_error(&name))?,
+    };
+    if arg & 1 != 0 {
+        frame.push(None)?;
+    }
+    frame.push_value(value)
+}
+
+/// `TARGET(STORE_GLOBAL)`: `global x; x = …`.
+fn store_global(frame: &mut Frame, arg: u32) -> Result<(), RunError> {
+    let name = frame.name(arg)?;
+    let value = frame.pop_value()?;
+    frame.globals.borrow_mut().insert(name, value);
+    Ok(())
+}
+
+/// `TARGET(DELETE_GLOBAL)`: `global x; del x`.
+fn delete_global(frame: &mut Frame, arg: u32) -> Result<(), RunError> {
+    let name = frame.name(arg)?;
+    let removed = frame.globals.borrow_mut().remove(&name);
+    match removed {
+        Some(_) => Ok(()),
+        None => Err(name_error(&name).into()),
+    }
+}
+// ANCHOR_END: globals
+
+/// `TARGET(LOAD_ATTR)`: `f.__name__`, `f.__code__.co_varnames`.
+fn load_attr(frame: &mut Frame, arg: u32) -> Result<(), RunError> {
+    let name = frame.name(arg)?;
+    let owner = frame.pop_value()?;
+    frame.push_value(function::get_attribute(&owner, &name)?)
+}
+
+// ANCHOR: make_function
+/// `TARGET(MAKE_FUNCTION)`: pops the code object, then, as the flag bits say,
+/// the annotations (`0x04`), the keyword defaults (`0x02`) and the defaults
+/// (`0x01`), which `def` evaluated just before. A closure (`0x08`) is stage06.
+fn make_function(frame: &mut Frame, arg: u32) -> Result<(), RunError> {
+    let Value::Code(code) = frame.pop_value()? else {
+        return Err(frame.vm_error("MAKE_FUNCTION of a value that is not a code object"));
+    };
+    if arg & 0x08 != 0 {
+        return Err(frame.vm_error("MAKE_FUNCTION with a closure is not supported in stage03"));
+    }
+    let mut function = Function::new(code, frame.globals.clone());
+    if arg & 0x04 != 0 {
+        function.annotations = Some(annotations_dict(frame)?);
+    }
+    if arg & 0x02 != 0 {
+        match frame.pop_value()? {
+            Value::Dict(kwdefaults) => function.kwdefaults = Some(kwdefaults),
+            _ => return Err(frame.vm_error("MAKE_FUNCTION keyword defaults are not a dict")),
+        }
+    }
+    if arg & 0x01 != 0 {
+        match frame.pop_value()? {
+            Value::Tuple(defaults) => function.defaults = Some(defaults),
+            _ => return Err(frame.vm_error("MAKE_FUNCTION defaults are not a tuple")),
+        }
+    }
+    frame.push_value(Value::Function(Rc::new(function)))
+}
+
+/// 3.11 passes annotations as a flat tuple `('x', float, 'return', float)`;
+/// the function turns it into the dict `__annotations__` shows
+/// (`Objects/funcobject.c: func_get_annotations`).
+fn annotations_dict(frame: &mut Frame) -> Result<Rc<std::cell::RefCell<Dict>>, RunError> {
+    let items = match frame.pop_value()? {
+        Value::Dict(dict) => return Ok(dict),
+        Value::Tuple(items) if items.len() % 2 == 0 => items,
+        _ => return Err(frame.vm_error("MAKE_FUNCTION annotations are not name/value pairs")),
+    };
+    let mut annotations = Dict::new();
+    for pair in items.chunks_exact(2) {
+        if let [name, value] = pair {
+            annotations.insert(dict::dict_key(name)?, value.clone());
+        }
+    }
+    Ok(Rc::new(std::cell::RefCell::new(annotations)))
+}
+// ANCHOR_END: make_function
+
+// ANCHOR: build_map
+/// `TARGET(BUILD_MAP)`: a dict from the top `2 * arg` items, key, value, ….
+fn build_map(frame: &mut Frame, arg: u32) -> Result<(), RunError> {
+    let items = frame.pop_values(count(arg).saturating_mul(2))?;
+    let mut result = Dict::new();
+    for pair in items.chunks_exact(2) {
+        if let [key, value] = pair {
+            result.insert(dict::dict_key(key)?, value.clone());
+        }
+    }
+    frame.push_value(Value::Dict(Rc::new(std::cell::RefCell::new(result))))
+}
+
+/// `TARGET(BUILD_CONST_KEY_MAP)`: the keys come as one constant tuple on top,
+/// the `arg` values below it (how `def f(*, c=3)` builds `__kwdefaults__`).
+fn build_const_key_map(frame: &mut Frame, arg: u32) -> Result<(), RunError> {
+    let Value::Tuple(keys) = frame.pop_value()? else {
+        return Err(frame.vm_error("BUILD_CONST_KEY_MAP keys are not a tuple"));
+    };
+    let values = frame.pop_values(count(arg))?;
+    if keys.len() != values.len() {
+        return Err(frame.vm_error("BUILD_CONST_KEY_MAP with keys and values of different lengths"));
+    }
+    let mut result = Dict::new();
+    for (key, value) in keys.iter().zip(values) {
+        result.insert(dict::dict_key(key)?, value);
+    }
+    frame.push_value(Value::Dict(Rc::new(std::cell::RefCell::new(result))))
+}
+
+/// `TARGET(DICT_MERGE)`: `f(**a, **b)` merges each mapping into the dict
+/// `arg` items down, refusing a key given twice. The messages name the function,
+/// which sits two items below that dict.
+fn dict_merge(frame: &mut Frame, arg: u32) -> Result<(), RunError> {
+    let update = frame.pop_value()?;
+    let depth = count(arg);
+    let function_str = |frame: &Frame| -> Result<String, RunError> {
+        match frame.peek(depth.saturating_add(2))? {
+            Some(callable) => Ok(function::function_str(callable)?),
+            None => Err(frame.vm_error("DICT_MERGE without a callable below")),
+        }
+    };
+    let Value::Dict(update) = update else {
+        return Err(Exception::type_error(format!(
+            "{} argument after ** must be a mapping, not {}",
+            function_str(frame)?,
+            update.type_name()
+        ))
+        .into());
+    };
+    let Some(Value::Dict(target)) = frame.peek(depth)?.clone() else {
+        return Err(frame.vm_error("DICT_MERGE target is not a dict"));
+    };
+    let entries: Vec<(Rc<str>, Value)> = update
+        .borrow()
+        .iter()
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
+    for (key, value) in entries {
+        if target.borrow().contains_key(&key) {
+            return Err(Exception::type_error(format!(
+                "{} got multiple values for keyword argument '{key}'",
+                function_str(frame)?
+            ))
+            .into());
+        }
+        target.borrow_mut().insert(key, value);
+    }
+    Ok(())
+}
+// ANCHOR_END: build_map

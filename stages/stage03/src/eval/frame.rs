@@ -1,0 +1,184 @@
+//! The frame: everything one running code object needs (`Include/internal/
+//! pycore_frame.h: _PyInterpreterFrame`).
+//!
+//! The frame is an owned value, not state borrowed by a Rust call: the
+//! interpreter keeps a stack of them (a `Vec<Frame>`, CPython's `previous`
+//! links), so Python recursion never becomes Rust recursion, and stage06 parks
+//! one inside a generator and resumes it later. It owns its value stack, its
+//! fast locals and its instruction pointer; it shares its code and its globals.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use crate::code::Code;
+use crate::eval::{RunError, VmError};
+use crate::function::{Function, PreparedCode};
+use crate::value::Value;
+
+// ANCHOR: namespace
+/// A namespace (`globals()`, `locals()`): names to values. Names are the `Rc<str>`
+/// of the code object's `co_names`, so storing one clones a pointer, and a lookup
+/// hashes the name once.
+pub type Namespace = HashMap<Rc<str>, Value>;
+
+/// The module's namespace, shared by the module frame, every function defined in
+/// it and every frame of those functions (`f_globals`, `func_globals`).
+pub type Globals = Rc<RefCell<Namespace>>;
+// ANCHOR_END: namespace
+
+// ANCHOR: frame
+/// One activation of a code object.
+#[derive(Debug)]
+pub struct Frame {
+    pub code: Rc<Code>,
+    /// `co_consts` as values, converted once per code object ([`PreparedCode`]),
+    /// so that `LOAD_CONST` is a clone. `None` marks a constant stage03 cannot
+    /// represent.
+    pub consts: Rc<[Option<Value>]>,
+    /// The fast locals (`localsplus`): one slot per name of
+    /// `co_localsplusnames`, parameters first, found by index (`LOAD_FAST 0`),
+    /// never by hashing a name. `None` is an unbound local.
+    pub locals: Vec<Option<Value>>,
+    /// The value stack. A slot is `None` for CPython's `NULL`, which `PUSH_NULL`
+    /// pushes below a callable to say "no `self`" (see `CALL`). Keeping NULL out
+    /// of `Value` means it can never escape into a variable or be printed: only
+    /// the call protocol may look at it, and every other pop turns a NULL into a
+    /// VM error instead of a crash.
+    pub stack: Vec<Option<Value>>,
+    /// Index of the next code unit to execute (CPython's `next_instr`).
+    pub next_instr: usize,
+    /// Byte offset of the instruction being executed (`frame->prev_instr`), for
+    /// error messages and the trace.
+    pub offset: usize,
+    /// The keyword names `KW_NAMES` set for the next `CALL`: an index into `consts`.
+    pub kwnames: Option<usize>,
+    /// Module code runs with `locals` and `globals` the same namespace
+    /// (`LOAD_NAME`, `STORE_NAME`); a function's frame has fast locals and
+    /// reaches the module's names with `LOAD_GLOBAL`.
+    pub globals: Globals,
+}
+// ANCHOR_END: frame
+
+/// Room for `co_stacksize` values, but no more than a small bound up front: a
+/// mutated file may claim a stack of four billion.
+fn initial_stack_capacity(code: &Code) -> usize {
+    usize::try_from(code.stacksize).unwrap_or(0).min(256)
+}
+
+impl Frame {
+    // ANCHOR: frame_new
+    /// A frame for module code: a fresh `__main__` namespace.
+    pub fn new_module(code: Rc<Code>) -> Frame {
+        let prepared = PreparedCode::new(code);
+        let mut globals = Namespace::new();
+        globals.insert(Rc::from("__name__"), Value::str("__main__"));
+        globals.insert(Rc::from("__doc__"), Value::None);
+        Frame::new(&prepared, Rc::new(RefCell::new(globals)))
+    }
+
+    /// A frame for a call of `function`, its fast locals all unbound: argument
+    /// binding ([`crate::bind`]) fills them. The cost of a call is here: two
+    /// allocations (locals and value stack, sized from `co_nlocalsplus` and
+    /// `co_stacksize`) and three reference counts (code, constants, globals).
+    pub fn new_function(function: &Function) -> Frame {
+        Frame::new(&function.code, function.globals.clone())
+    }
+
+    fn new(prepared: &PreparedCode, globals: Globals) -> Frame {
+        Frame {
+            stack: Vec::with_capacity(initial_stack_capacity(&prepared.code)),
+            locals: vec![None; prepared.nlocalsplus],
+            code: prepared.code.clone(),
+            consts: prepared.consts.clone(),
+            next_instr: 0,
+            offset: 0,
+            kwnames: None,
+            globals,
+        }
+    }
+    // ANCHOR_END: frame_new
+
+    /// A VM error at the current instruction.
+    pub fn vm_error(&self, message: impl Into<String>) -> RunError {
+        RunError::Vm(VmError {
+            offset: self.offset,
+            message: message.into(),
+        })
+    }
+
+    // ANCHOR: stack_ops
+    /// Pushes a value, refusing to grow past `co_stacksize`: the compiler computed
+    /// that bound, so going past it means the bytecode is bad.
+    pub fn push(&mut self, value: Option<Value>) -> Result<(), RunError> {
+        if self.stack.len() >= usize::try_from(self.code.stacksize).unwrap_or(usize::MAX) {
+            return Err(self.vm_error(format!(
+                "stack overflow: deeper than co_stacksize ({})",
+                self.code.stacksize
+            )));
+        }
+        self.stack.push(value);
+        Ok(())
+    }
+
+    /// Pushes a value (never NULL).
+    pub fn push_value(&mut self, value: Value) -> Result<(), RunError> {
+        self.push(Some(value))
+    }
+
+    /// Pops a slot, which may be NULL.
+    pub fn pop(&mut self) -> Result<Option<Value>, RunError> {
+        match self.stack.pop() {
+            Some(slot) => Ok(slot),
+            None => Err(self.vm_error("stack underflow")),
+        }
+    }
+
+    /// Pops a value; a NULL here is bad bytecode.
+    pub fn pop_value(&mut self) -> Result<Value, RunError> {
+        match self.pop()? {
+            Some(value) => Ok(value),
+            None => Err(self.vm_error("NULL where a value was expected")),
+        }
+    }
+
+    /// The slot `depth` items from the top: `peek(1)` is the top (CPython's `PEEK(n)`).
+    pub fn peek(&self, depth: usize) -> Result<&Option<Value>, RunError> {
+        depth
+            .checked_sub(1)
+            .and_then(|d| self.stack.len().checked_sub(d + 1))
+            .and_then(|index| self.stack.get(index))
+            .ok_or_else(|| self.vm_error("stack underflow"))
+    }
+
+    /// Pops the top `count` values, deepest first (for `BUILD_TUPLE`, `CALL`).
+    pub fn pop_values(&mut self, count: usize) -> Result<Vec<Value>, RunError> {
+        let Some(start) = self.stack.len().checked_sub(count) else {
+            return Err(self.vm_error("stack underflow"));
+        };
+        let slots = self.stack.split_off(start);
+        let values: Option<Vec<Value>> = slots.into_iter().collect();
+        values.ok_or_else(|| self.vm_error("NULL where a value was expected"))
+    }
+    // ANCHOR_END: stack_ops
+
+    /// `co_names[index]`, or a VM error for an index out of range.
+    pub fn name(&self, index: u32) -> Result<Rc<str>, RunError> {
+        usize::try_from(index)
+            .ok()
+            .and_then(|i| self.code.names.get(i))
+            .cloned()
+            .ok_or_else(|| self.vm_error(format!("name index {index} out of range")))
+    }
+
+    /// `co_consts[index]` as a value.
+    pub fn constant(&self, index: u32) -> Result<Value, RunError> {
+        match usize::try_from(index).ok().and_then(|i| self.consts.get(i)) {
+            Some(Some(value)) => Ok(value.clone()),
+            Some(None) => Err(self.vm_error(format!(
+                "constant {index} has a type stage03 does not support"
+            ))),
+            None => Err(self.vm_error(format!("constant index {index} out of range"))),
+        }
+    }
+}

@@ -1,0 +1,178 @@
+//! `--trace`: one line per executed instruction, with the value stack after it.
+//!
+//! ```text
+//! offset line  instruction                   stack after
+//!      2    1  LOAD_CONST          0 ('hi')  ['hi']
+//! ```
+//!
+//! The instruction columns follow `dis` (name padded to 20, argument right-aligned
+//! to 5, its meaning in parentheses), so a trace reads next to a `--dis` listing.
+//!
+//! stage03 adds a line when a frame is pushed (a call: the function with its
+//! bound parameters) and when one is popped (a return: the value), each with
+//! the stack of frames after it, outermost first:
+//!
+//! ```text
+//! --> push add(a=2, b=3)    frames: <module> > add
+//! <-- pop add returns 5     frames: <module>
+//! ```
+
+use crate::code::flags::{CO_VARARGS, CO_VARKEYWORDS};
+use crate::dis::{self, RawInstruction};
+use crate::eval::frame::Frame;
+use crate::eval::Instruction;
+use crate::linetable;
+use crate::opcode;
+use crate::value::Value;
+
+/// A stack item's repr longer than this is cut, so one big string does not
+/// drown the trace.
+const MAX_ITEM_WIDTH: usize = 40;
+
+/// The header line above the trace's columns.
+pub fn trace_header() -> String {
+    format!(
+        "{:>6} {:>4}  {:<40} {}",
+        "offset", "line", "instruction", "stack after"
+    )
+}
+
+// ANCHOR: trace_line
+/// The trace line for `instr`, just executed in `frame`.
+pub fn trace_line(frame: &Frame, instr: Instruction) -> String {
+    let line = u32::try_from(instr.offset)
+        .ok()
+        .and_then(|offset| linetable::line_at(&frame.code, offset))
+        .map_or_else(String::new, |line| line.to_string());
+    let name = opcode::info(instr.opcode).map_or("<unknown>", |info| info.name);
+    let has_arg = instr.opcode >= opcode::HAVE_ARGUMENT;
+    let arg = if has_arg {
+        instr.arg.to_string()
+    } else {
+        String::new()
+    };
+    let meaning = match argument_meaning(frame, instr) {
+        Some(text) => format!(" ({text})"),
+        None => String::new(),
+    };
+    let instruction = format!("{name:<20}{arg:>5}{meaning}");
+    format!(
+        "{:>6} {line:>4}  {instruction:<40} {}",
+        instr.offset,
+        stack_repr(&frame.stack)
+    )
+}
+// ANCHOR_END: trace_line
+
+/// What `dis` would put in parentheses after the argument; a constant shows as
+/// the value the frame holds.
+fn argument_meaning(frame: &Frame, instr: Instruction) -> Option<String> {
+    if instr.opcode == opcode::LOAD_CONST {
+        let index = usize::try_from(instr.arg).ok()?;
+        return frame.consts.get(index)?.as_ref().map(short_repr);
+    }
+    let raw = RawInstruction {
+        offset: u32::try_from(instr.offset).ok()?,
+        opcode: instr.opcode,
+        arg: (instr.opcode >= opcode::HAVE_ARGUMENT).then_some(i64::from(instr.arg)),
+    };
+    let text = dis::argrepr(&frame.code, &raw);
+    (!text.is_empty()).then_some(text)
+}
+
+// ANCHOR: frame_lines
+/// How many frames the `frames:` column names before it elides the middle
+/// (a recursion 900 deep would otherwise print 900 names per line).
+const MAX_FRAMES_SHOWN: usize = 6;
+
+/// The line for a frame just pushed: `--> push add(a=2, b=3)`, then the
+/// frames. `callers` are the frames below it.
+pub fn push_line(callers: &[Frame], frame: &Frame) -> String {
+    format!(
+        "--> push {}({})    {}",
+        frame.code.qualname,
+        parameters(frame),
+        frames_column(callers, frame)
+    )
+}
+
+/// The line for a frame just popped, with the value it returns, and the
+/// frames left: `caller` (which runs next) on top of `callers`.
+pub fn pop_line(frame: &Frame, value: &Value, callers: &[Frame], caller: Option<&Frame>) -> String {
+    let frames = match caller {
+        Some(caller) => frames_column(callers, caller),
+        None => "frames (0)".to_string(),
+    };
+    format!(
+        "<-- pop {} returns {}    {frames}",
+        frame.code.qualname,
+        short_repr(value)
+    )
+}
+
+/// `frames (2): <module> > add`, outermost first.
+fn frames_column(callers: &[Frame], frame: &Frame) -> String {
+    let names: Vec<&str> = callers
+        .iter()
+        .chain(std::iter::once(frame))
+        .map(|f| &*f.code.name)
+        .collect();
+    let shown = if names.len() <= MAX_FRAMES_SHOWN {
+        names.join(" > ")
+    } else {
+        let head = names.first().copied().unwrap_or("");
+        let tail = names
+            .get(names.len() - (MAX_FRAMES_SHOWN - 2)..)
+            .unwrap_or(&[]);
+        format!("{head} > ... > {}", tail.join(" > "))
+    };
+    format!("frames ({}): {shown}", names.len())
+}
+
+/// The parameters of a new frame as bound: `a=2, b=3, args=()`. Module code has
+/// none.
+fn parameters(frame: &Frame) -> String {
+    let code = &frame.code;
+    let named = usize::try_from(code.argcount.saturating_add(code.kwonlyargcount)).unwrap_or(0);
+    let starred =
+        usize::from(code.flags & CO_VARARGS != 0) + usize::from(code.flags & CO_VARKEYWORDS != 0);
+    code.localsplusnames
+        .iter()
+        .zip(frame.locals.iter())
+        .take(named + starred)
+        .map(|(name, slot)| match slot {
+            Some(value) => format!("{name}={}", short_repr(value)),
+            None => format!("{name}=<unbound>"),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+// ANCHOR_END: frame_lines
+
+// ANCHOR: stack_repr
+/// The value stack as a Python list of reprs, bottom first; CPython's NULL shows
+/// as `NULL`.
+pub fn stack_repr(stack: &[Option<Value>]) -> String {
+    let items: Vec<String> = stack
+        .iter()
+        .map(|slot| match slot {
+            Some(value) => short_repr(value),
+            None => "NULL".to_string(),
+        })
+        .collect();
+    format!("[{}]", items.join(", "))
+}
+
+/// A value's repr, cut to [`MAX_ITEM_WIDTH`] characters.
+fn short_repr(value: &Value) -> String {
+    let text = value
+        .repr()
+        .unwrap_or_else(|_| format!("<{} object>", value.type_name()));
+    if text.chars().count() <= MAX_ITEM_WIDTH {
+        return text;
+    }
+    let mut cut: String = text.chars().take(MAX_ITEM_WIDTH - 3).collect();
+    cut.push_str("...");
+    cut
+}
+// ANCHOR_END: stack_repr
