@@ -27,8 +27,9 @@ enum Task {
     /// listings are not empty, snapshots are included after their header.
     BookCheck,
     /// Re-record the corpus from CPython 3.11: every program's .pyc (unchecked-hash,
-    /// byte-identical on rerun), its stdout, stderr, exit status and `dis` listing.
-    /// With --check, write nothing and fail if any recorded file is stale.
+    /// byte-identical on rerun), its stdout, stderr, exit status and `dis` listing,
+    /// and each program's function-wrapped variant in tests/wrapped/ (stale generated
+    /// files there are removed). With --check, write nothing and fail if anything is stale.
     Corpus {
         #[arg(long)]
         check: bool,

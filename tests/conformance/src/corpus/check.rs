@@ -7,7 +7,7 @@ use std::fmt;
 use std::io::Write;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
-use super::{dis_fixtures, programs_up_to, toy_programs, Program};
+use super::{all_wrapped, dis_fixtures, programs_up_to, toy_programs, wrapped_up_to, Program};
 
 /// A stage's command line as a function: `stageNN::cli::run_cli`. `args` includes
 /// `argv[0]`; the result is the exit status.
@@ -225,6 +225,19 @@ pub fn check_stage_corpus(run_cli: RunCli, stage: u32, stderr: StderrCheck) -> R
     let argv0 = format!("stage{stage:02}");
     let title = format!("{argv0} on the corpus up to {stage:02}_*");
     check_programs(run_cli, &argv0, &title, &programs_up_to(stage), stderr)
+}
+
+/// Runs `stage` on every function-wrapped variant it can run (those of level at
+/// most `stage`, see [`super::level`]) and compares each with CPython's record.
+pub fn check_wrapped_corpus(run_cli: RunCli, stage: u32, stderr: StderrCheck) -> Report {
+    let argv0 = format!("stage{stage:02}");
+    let programs = wrapped_up_to(stage);
+    let title = format!(
+        "{argv0} on the wrapped variants of level {stage} or below ({} of {})",
+        programs.len(),
+        all_wrapped().len()
+    );
+    check_programs(run_cli, &argv0, &title, &programs, stderr)
 }
 
 // ANCHOR: check_programs

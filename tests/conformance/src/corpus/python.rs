@@ -150,6 +150,23 @@ impl Python {
         })
     }
 
+    /// Runs a Python `script` (`python3.11 -c SCRIPT ARGS…`) in `dir`: stdout,
+    /// stderr and exit status.
+    pub fn run_script(&self, dir: &Path, script: &str, args: &[&str]) -> Result<Outcome, String> {
+        let mut all_args = vec!["-c", script];
+        all_args.extend_from_slice(args);
+        let output = self.output(dir, &all_args)?;
+        let exit = output
+            .status
+            .code()
+            .ok_or_else(|| format!("a `{} -c` script ended by a signal", self.program))?;
+        Ok(Outcome {
+            stdout: output.stdout,
+            stderr: output.stderr,
+            exit,
+        })
+    }
+
     /// `python3.11 -m dis NAME.py` in `dir`, with addresses masked.
     pub fn dis(&self, dir: &Path, name: &str) -> Result<String, String> {
         let file = format!("{name}.py");
