@@ -374,20 +374,28 @@ fn nested_code_objects(code: &Code) -> impl DoubleEndedIterator<Item = &Rc<Code>
     })
 }
 
+/// Every code object nested in `code`, at any depth, in the order `dis` visits
+/// them: depth first, each before the ones inside it. Walks the tree with an
+/// explicit stack, so a deeply nested (hostile) file cannot overflow the Rust stack.
+fn nested_code_tree(code: &Code) -> Vec<&Rc<Code>> {
+    let mut tree = Vec::new();
+    let mut pending: Vec<&Rc<Code>> = nested_code_objects(code).rev().collect();
+    while let Some(nested) = pending.pop() {
+        tree.push(nested);
+        pending.extend(nested_code_objects(nested).rev());
+    }
+    tree
+}
+
 /// What `python3.11 -m dis FILE.py` prints for the module `code`
 /// (`dis._disassemble_recursive`): its listing, then for each code object in its
 /// constants, depth first, an empty line, `Disassembly of <code object …>:` and that
 /// listing. Code-object addresses are those of our `Rc`s.
-///
-/// Walks the tree with an explicit stack, so a deeply nested (hostile) file cannot
-/// overflow the Rust stack.
 pub fn disassemble(code: &Code) -> String {
     let mut out = disassemble_one(code);
-    let mut pending: Vec<&Rc<Code>> = nested_code_objects(code).rev().collect();
-    while let Some(nested) = pending.pop() {
+    for nested in nested_code_tree(code) {
         let _ = write!(out, "\nDisassembly of {}:\n", repr_code(nested));
         out.push_str(&disassemble_one(nested));
-        pending.extend(nested_code_objects(nested).rev());
     }
     out
 }
@@ -494,20 +502,18 @@ fn code_info_extras(code: &Code) -> String {
     out
 }
 
-/// `--code`: [`code_info_one`] plus [`code_info_extras`] for `code` and every code
+/// `--code`: [`code_info_one`] plus `code_info_extras` for `code` and every code
 /// object nested in its constants, in the order `dis` lists them, each after an
 /// empty line and `Code info of <code object …>:`. Ends with a newline.
 pub fn code_info(code: &Code) -> String {
     let mut out = code_info_one(code);
     out.push_str(&code_info_extras(code));
     out.push('\n');
-    let mut pending: Vec<&Rc<Code>> = nested_code_objects(code).rev().collect();
-    while let Some(nested) = pending.pop() {
+    for nested in nested_code_tree(code) {
         let _ = write!(out, "\nCode info of {}:\n", repr_code(nested));
         out.push_str(&code_info_one(nested));
         out.push_str(&code_info_extras(nested));
         out.push('\n');
-        pending.extend(nested_code_objects(nested).rev());
     }
     out
 }

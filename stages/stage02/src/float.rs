@@ -25,7 +25,10 @@ mod complex;
 mod hash;
 
 pub use complex::{complex_abs, complex_add, complex_div, complex_mul, complex_pow, complex_sub};
-pub use hash::{hash_float, hash_int, HASH_INF, HASH_MODULUS};
+pub(crate) use hash::never_minus_one;
+pub use hash::{
+    hash_bigint, hash_complex, hash_float, hash_int, HASH_IMAG, HASH_INF, HASH_MODULUS,
+};
 
 // ANCHOR: float_pow_type
 /// The result of `float ** float`: `(-8.0) ** (1/3)` is a complex in Python 3.
@@ -252,7 +255,8 @@ fn double_round(x: f64, ndigits: i64) -> PyResult<f64> {
     }
 }
 
-/// A finite `x >= 0` as `significand * 2**exponent` with an integer significand.
+/// A finite `x >= 0` as `significand * 2**exponent` with an integer significand
+/// (the exact value `round` and the numeric hash work on).
 fn decompose(x: f64) -> (u64, i64) {
     let bits = x.to_bits();
     let biased = ((bits >> 52) & 0x7ff) as i64;

@@ -7,14 +7,15 @@
 //! use them. The submodules follow CPython's own split:
 //!
 //! * [`spec`] parses `[[fill]align][sign][z][#][0][width][grouping][.precision][type]`;
-//! * [`double_to_string`] turns a float into digits (`Python/pystrtod.c`);
+//! * [`double_to_string`](mod@double_to_string) turns a float into digits (`Python/pystrtod.c`);
 //! * [`layout`] places sign, prefix, padding and separators around the digits;
-//! * [`printf`] is the `%` operator.
+//! * [`printf`](mod@printf) is the `%` operator.
 
 use num_bigint::{BigInt, Sign as BigSign};
-use num_traits::ToPrimitive;
+use num_traits::{Signed, ToPrimitive};
 
 use crate::exc::{ExcType, Exception, PyResult};
+use crate::int::{bigint_to_decimal_string, Int};
 
 pub mod double_to_string;
 pub mod layout;
@@ -74,7 +75,7 @@ fn separator(format: &FormatSpec) -> Separator {
 /// formatting too; `format(True, '')` is `'True'`, which the caller handles.
 pub fn format_int(value: &BigInt, spec: &str) -> PyResult<String> {
     if spec.is_empty() {
-        return Ok(value.to_string());
+        return bigint_to_decimal_string(value);
     }
     let defaults = Defaults {
         type_code: Some('d'),
@@ -96,12 +97,22 @@ pub fn format_int(value: &BigInt, spec: &str) -> PyResult<String> {
 
 /// `PyLong_AsDouble`: correctly rounded, or `OverflowError` when too large.
 pub(crate) fn int_to_float(value: &BigInt) -> PyResult<f64> {
-    match value.to_f64() {
-        Some(x) if x.is_finite() => Ok(x),
-        _ => Err(Exception::overflow_error(
-            "int too large to convert to float",
-        )),
+    Int::from_bigint(value.clone()).to_f64()
+}
+
+/// The digits of `|value|` in base 2, 8, 10 or 16 (uppercase with `upper`).
+/// Decimal has `str()`'s limit of [`crate::int::MAX_STR_DIGITS`] digits
+/// (`format(10**5000, 'd')` is a `ValueError`); the other bases have none.
+pub(crate) fn magnitude_digits(value: &BigInt, base: u32, upper: bool) -> PyResult<String> {
+    let mut digits = if base == 10 {
+        bigint_to_decimal_string(&value.abs())?
+    } else {
+        value.magnitude().to_str_radix(base)
+    };
+    if upper {
+        digits.make_ascii_uppercase();
     }
+    Ok(digits)
 }
 
 // ANCHOR: format_long_internal
@@ -128,10 +139,7 @@ fn format_long_internal(value: &BigInt, format: &FormatSpec) -> PyResult<String>
         Some('X') => (16, "0X"),
         _ => (10, ""),
     };
-    let mut digits = value.magnitude().to_str_radix(base);
-    if format.type_code == Some('X') {
-        digits.make_ascii_uppercase();
-    }
+    let digits = magnitude_digits(value, base, format.type_code == Some('X'))?;
     let parts = NumberParts {
         negative: value.sign() == BigSign::Minus,
         prefix: if format.alternate { prefix } else { "" },
@@ -215,6 +223,7 @@ fn plan_float(format: &FormatSpec, add_dot_0_when_untyped: bool) -> PyResult<Flo
         add_dot_0: false,
         no_neg_0: format.no_neg_0,
         upper: matches!(code, Some('E' | 'F' | 'G')),
+        sign: false,
     };
     let (style, default_precision) = match code {
         // No type: repr, or 'g' that keeps at least one digit after the point.

@@ -31,7 +31,7 @@ mod convert;
 mod text;
 
 pub(crate) use text::transform_decimal_and_space;
-pub use text::MAX_STR_DIGITS;
+pub use text::{bigint_to_decimal_string, MAX_STR_DIGITS};
 
 // ANCHOR: int_type
 /// The largest int we build: 2**26 bits (64 Mi bits, 8 MiB, about 20.2 million

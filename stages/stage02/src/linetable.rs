@@ -82,7 +82,7 @@ impl TableCursor<'_> {
         let mut shift = 0u32;
         while byte & 64 != 0 {
             byte = self.read_byte()?;
-            shift += 6;
+            shift = shift.saturating_add(6);
             let chunk = u32::from(byte & 63).checked_shl(shift).unwrap_or(0);
             value |= chunk;
         }
@@ -105,7 +105,8 @@ impl TableCursor<'_> {
 // ANCHOR: advance_with_locations
 /// One decoded entry: how many code units it covers and their position.
 /// `codeobject.c: advance_with_locations`. `line` is the running line number,
-/// which every kind but 15 updates.
+/// which every kind but 15 updates (saturating: only a hand-made table of
+/// gigabytes could push it past `i64`, but a file must not be able to panic us).
 fn read_entry(cursor: &mut TableCursor<'_>, line: &mut i64) -> Option<(u32, Position)> {
     let first_byte = cursor.read_byte()?;
     let kind = (first_byte >> 3) & 15;
@@ -113,14 +114,14 @@ fn read_entry(cursor: &mut TableCursor<'_>, line: &mut i64) -> Option<(u32, Posi
     let (line_now, end_line, col, end_col) = match kind {
         LOCATION_INFO_NONE => (-1, -1, -1, -1),
         LOCATION_INFO_LONG => {
-            *line += cursor.read_signed_varint()?;
+            *line = line.saturating_add(cursor.read_signed_varint()?);
             let end_line = *line + i64::from(cursor.read_varint()?);
             let col = i64::from(cursor.read_varint()?) - 1;
             let end_col = i64::from(cursor.read_varint()?) - 1;
             (*line, end_line, col, end_col)
         }
         LOCATION_INFO_NO_COLUMNS => {
-            *line += cursor.read_signed_varint()?;
+            *line = line.saturating_add(cursor.read_signed_varint()?);
             (*line, *line, -1, -1)
         }
         LOCATION_INFO_ONE_LINE0..=12 => {
@@ -209,7 +210,7 @@ pub fn lines(code: &Code) -> Vec<LineRange> {
         let Some(delta) = line_delta(table, pos) else {
             break;
         };
-        computed_line += delta;
+        computed_line = computed_line.saturating_add(delta);
         let line = if first_byte >> 3 == 0x1f {
             None
         } else {

@@ -8,7 +8,7 @@
 //! `'x'` between `co_names` and `co_consts`, or an empty `b''` between fields.
 //!
 //! The reader is a recursive descent over the type bytes, named as in `marshal.c`:
-//! [`Reader::r_object`] dispatches on the type code, `r_byte`, `r_long` (a signed
+//! `Reader::r_object` dispatches on the type code, `r_byte`, `r_long` (a signed
 //! 32-bit little-endian number) and `r_string` read the raw parts.
 //!
 //! Nothing here trusts the input: every length is checked against the bytes that

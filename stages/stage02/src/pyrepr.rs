@@ -7,8 +7,8 @@
 //!
 //! The rules come from `Objects/unicodeobject.c: unicode_repr`,
 //! `Objects/bytesobject.c: PyBytes_Repr`, `Objects/floatobject.c: float_repr`,
-//! `Objects/complexobject.c: complex_repr` and `Python/pystrtod.c:
-//! format_float_short`.
+//! `Objects/complexobject.c: complex_repr`; the float digits come from
+//! [`crate::format::double_to_string`] (`Python/pystrtod.c: PyOS_double_to_string`).
 
 use std::fmt::Write as _;
 use std::rc::Rc;
@@ -16,7 +16,9 @@ use std::rc::Rc;
 use num_bigint::BigInt;
 
 use crate::code::{Code, Constant};
-use crate::exc::{Exception, PyResult};
+use crate::exc::PyResult;
+use crate::format::double_to_string::{double_to_string, Flags, FloatStyle};
+use crate::int;
 
 mod printable;
 pub mod set_order;
@@ -115,154 +117,51 @@ pub fn repr_bytes(bytes: &[u8]) -> String {
 }
 // ANCHOR_END: repr_bytes
 
-// ANCHOR: float_digits
-/// The shortest decimal digits that read back as `x`, and where the decimal point
-/// goes: `x == 0.digits × 10^decimal_point`. This is what David Gay's `dtoa` mode 0
-/// gives CPython (`Python/dtoa.c: _Py_dg_dtoa`).
-///
-/// Two steps, both done by Rust's float formatting. `{:e}` finds how *many* digits
-/// the shortest round-trip string needs. Then `{:.N$e}` prints exactly that many,
-/// correctly rounded with ties to even: when two strings of that length both read
-/// back as `x` and `x` lies exactly halfway between them (`1658206780088562.25`),
-/// Gay's algorithm picks the even last digit (`…562.2`) while the shortest mode
-/// alone may pick the other one.
-///
-/// `x` must be finite and positive (or zero).
-fn shortest_digits(x: f64) -> (String, i32) {
-    let shortest = format!("{x:e}");
-    let (mantissa, _) = shortest.split_once('e').unwrap_or((&shortest, "0"));
-    let digit_count = mantissa.chars().filter(char::is_ascii_digit).count();
-    let nearest = format!("{x:.prec$e}", prec = digit_count.saturating_sub(1));
-    let (mantissa, exponent) = nearest.split_once('e').unwrap_or((&nearest, "0"));
-    let digits: String = mantissa.chars().filter(char::is_ascii_digit).collect();
-    let exponent: i32 = exponent.parse().unwrap_or(0);
-    // `d.ddd × 10^e` is `0.dddd × 10^(e+1)`.
-    (digits, exponent.saturating_add(1))
-}
-// ANCHOR_END: float_digits
-
 // ANCHOR: repr_float
 /// `repr(x)` for a `float` (`float_repr`: `PyOS_double_to_string(x, 'r', 0,
 /// Py_DTSF_ADD_DOT_0)`): the shortest digits that round-trip, in fixed notation
 /// when `1e-4 <= |x| < 1e16`, else as `d.ddde±XX`; `.0` added to integral fixed
-/// values so the result still reads as a float.
+/// values so the result still reads as a float. The digits and the layout are
+/// [`double_to_string`]'s, the same code `format()` and `%` use.
 pub fn repr_float(x: f64) -> String {
-    format_float_short(x, FloatStyle::Repr)
-}
-
-/// The three ways CPython calls `format_float_short` in mode `'r'` for reprs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum FloatStyle {
-    /// `float_repr`: `Py_DTSF_ADD_DOT_0`.
-    Repr,
-    /// The real part of a complex: no `.0`.
-    Plain,
-    /// The imaginary part after a real part: no `.0`, always a sign (`Py_DTSF_SIGN`).
-    Signed,
-}
-
-/// `Python/pystrtod.c: format_float_short` for mode `'r'`.
-fn format_float_short(x: f64, style: FloatStyle) -> String {
-    let mut out = String::new();
-    // A NaN's sign is never shown, not even a `-nan`.
-    if x.is_sign_negative() && !x.is_nan() {
-        out.push('-');
-    } else if style == FloatStyle::Signed {
-        out.push('+');
-    }
-    if x.is_nan() {
-        out.push_str("nan");
-        return out;
-    }
-    if x.is_infinite() {
-        out.push_str("inf");
-        return out;
-    }
-    let (digits, decimal_point) = shortest_digits(x.abs());
-    // Exponent notation when the point would sit 4 or more places left of the
-    // first digit, or more than 16 places right of it.
-    if decimal_point <= -4 || decimal_point > 16 {
-        lay_out_exponent(&mut out, &digits, decimal_point);
-    } else {
-        lay_out_fixed(&mut out, &digits, decimal_point, style == FloatStyle::Repr);
-    }
-    out
-}
-
-/// `0.00ddd`, `ddd.ddd` or `ddd000.0`: the digits with the point placed.
-fn lay_out_fixed(out: &mut String, digits: &str, decimal_point: i32, add_dot_0: bool) {
-    let point = usize::try_from(decimal_point).unwrap_or(0);
-    if decimal_point <= 0 {
-        out.push_str("0.");
-        let zeros = usize::try_from(decimal_point.unsigned_abs()).unwrap_or(0);
-        out.extend(std::iter::repeat_n('0', zeros));
-        out.push_str(digits);
-    } else if point >= digits.len() {
-        out.push_str(digits);
-        out.extend(std::iter::repeat_n('0', point - digits.len()));
-        if add_dot_0 {
-            out.push_str(".0");
-        }
-    } else {
-        let (whole, fraction) = digits.split_at(point);
-        out.push_str(whole);
-        out.push('.');
-        out.push_str(fraction);
-    }
-}
-
-/// `d.ddde+XX`: one digit before the point, an exponent of at least two digits.
-fn lay_out_exponent(out: &mut String, digits: &str, decimal_point: i32) {
-    let mut chars = digits.chars();
-    if let Some(first) = chars.next() {
-        out.push(first);
-    }
-    let rest = chars.as_str();
-    if !rest.is_empty() {
-        out.push('.');
-        out.push_str(rest);
-    }
-    let exponent = i64::from(decimal_point) - 1;
-    let sign = if exponent < 0 { '-' } else { '+' };
-    let _ = write!(out, "e{sign}{:02}", exponent.unsigned_abs());
+    let flags = Flags {
+        add_dot_0: true,
+        ..Flags::default()
+    };
+    double_to_string(x, FloatStyle::Repr, 0, flags)
 }
 // ANCHOR_END: repr_float
 
 // ANCHOR: repr_complex
 /// `repr(z)` for a `complex` (`complex_repr`): `2j` when the real part is `+0.0`,
-/// else `(re±imj)` with parentheses. Neither part gets a `.0`.
+/// else `(re±imj)` with parentheses. Neither part gets a `.0`; the imaginary part
+/// after a real part always has a sign (`Py_DTSF_SIGN`).
 pub fn repr_complex(real: f64, imag: f64) -> String {
+    let part = |x: f64, flags: Flags| double_to_string(x, FloatStyle::Repr, 0, flags);
+    let plain = Flags::default();
     if real == 0.0 && real.is_sign_positive() {
-        format!("{}j", format_float_short(imag, FloatStyle::Plain))
+        format!("{}j", part(imag, plain))
     } else {
-        format!(
-            "({}{}j)",
-            format_float_short(real, FloatStyle::Plain),
-            format_float_short(imag, FloatStyle::Signed)
-        )
+        let signed = Flags {
+            sign: true,
+            ..Flags::default()
+        };
+        format!("({}{}j)", part(real, plain), part(imag, signed))
     }
 }
 // ANCHOR_END: repr_complex
 
 // ANCHOR: repr_int
 /// CPython refuses to turn an `int` of more than this many decimal digits into a
-/// string (`sys.int_info.default_max_str_digits`, CVE-2020-10735): the conversion
-/// is quadratic and could be used to stall a server.
-pub const MAX_STR_DIGITS: usize = 4300;
+/// string; the limit and its check live in [`crate::int`].
+pub use crate::int::MAX_STR_DIGITS;
 
 /// `repr(n)` / `str(n)` for an `int`, or CPython's `ValueError` when it has more
 /// than [`MAX_STR_DIGITS`] digits (`Objects/longobject.c: long_to_decimal_string`;
-/// the sign does not count).
+/// the sign does not count). A hopelessly long int is refused before the
+/// quadratic conversion starts, by [`int::bigint_to_decimal_string`].
 pub fn repr_int(n: &BigInt) -> PyResult<String> {
-    let text = n.to_string();
-    let digits = text.trim_start_matches('-').len();
-    if digits > MAX_STR_DIGITS {
-        return Err(Exception::value_error(format!(
-            "Exceeds the limit ({MAX_STR_DIGITS} digits) for integer string conversion; \
-             use sys.set_int_max_str_digits() to increase the limit"
-        )));
-    }
-    Ok(text)
+    int::bigint_to_decimal_string(n)
 }
 // ANCHOR_END: repr_int
 

@@ -14,13 +14,14 @@
 //! ```
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::rc::Rc;
 
 use num_bigint::BigInt;
 use stage02::code::{Code, Constant};
 use stage02::dis::{self, RawInstruction};
 use stage02::pyc::load_pyc;
+
+mod common;
 
 fn workspace_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
@@ -135,17 +136,6 @@ fn s02_dis_mask_addresses_masks_only_code_addresses() {
     );
 }
 
-/// Runs python3.11 with a script and arguments; `None` when it is not installed.
-fn python(args: &[&str]) -> Option<String> {
-    let output = Command::new("python3.11")
-        .args(args)
-        .env("PYTHONHASHSEED", "0")
-        .output()
-        .ok()?;
-    assert!(output.status.success(), "python3.11 failed: {output:?}");
-    String::from_utf8(output.stdout).ok()
-}
-
 /// `dis.code_info` of every code object in the tree, as `dis` lists them.
 const CODE_INFO_SCRIPT: &str = "
 import dis, marshal, sys
@@ -164,7 +154,7 @@ for co in walk(code):
 fn s02_dis_code_info_matches_dis_code_info() {
     for pyc in pyc_with_dis(&workspace_dir().join("tests/dis")) {
         let path = pyc.to_string_lossy().into_owned();
-        let Some(expected) = python(&["-c", CODE_INFO_SCRIPT, &path]) else {
+        let Some(expected) = common::run_python(&["-c", CODE_INFO_SCRIPT, &path], "") else {
             eprintln!("skipped: python3.11 not found");
             return;
         };
@@ -208,22 +198,13 @@ fn s02_dis_code_info_tree_has_extras() {
 
 fn code_with(bytecode: &[u8], consts: Vec<Constant>, names: &[&str]) -> Code {
     Code {
-        argcount: 0,
-        posonlyargcount: 0,
-        kwonlyargcount: 0,
         stacksize: 1,
-        flags: 0,
         code: Rc::from(bytecode),
         consts: Rc::from(consts),
         names: names.iter().map(|n| Rc::from(*n)).collect(),
         localsplusnames: Rc::from(vec![Rc::from("x")]),
         localspluskinds: Rc::from(&[0x20][..]),
-        filename: Rc::from("hand.py"),
-        name: Rc::from("<module>"),
-        qualname: Rc::from("<module>"),
-        firstlineno: 1,
-        linetable: Rc::from(&[][..]),
-        exceptiontable: Rc::from(&[][..]),
+        ..common::empty_code("hand.py", "<module>")
     }
 }
 

@@ -10,6 +10,9 @@ use stage02::exc::{ExcType, Exception};
 use stage02::float::{self, FloatPow};
 use stage02::int::Int;
 
+mod common;
+use common::{fmt_float, fmt_float_arg, fmt_result, hex_text, Rng};
+
 fn err(kind: ExcType, message: &str) -> Exception {
     Exception::new(kind, message)
 }
@@ -292,139 +295,23 @@ fn s02_float_hash_matches_int_hash() {
     }
 }
 
+#[test]
+fn s02_float_hash_complex_and_bigint() {
+    // python3.11: hash(complex(1.5, -2.25)), hash(1j), hash(complex(-1, 0)),
+    // hash(complex(1e300, 1e-300)), hash(-10**30)
+    assert_eq!(float::hash_complex(1.5, -2.25), -576_460_752_305_423_493);
+    assert_eq!(float::hash_complex(0.0, 1.0), 1_000_003);
+    assert_eq!(float::hash_complex(-1.0, 0.0), -2);
+    assert_eq!(
+        float::hash_complex(1e300, 1e-300),
+        -3_889_407_508_137_364_311
+    );
+    let big: BigInt = "-1000000000000000000000000000000".parse().expect("literal");
+    assert_eq!(float::hash_bigint(&big), -465_258_685_558_744_706);
+}
+
 // ---------------------------------------------------------------------------
 // Property tests against python3.11.
-
-mod oracle {
-    //! Runs a batch of operations through `python3.11` and returns one result line each.
-    use std::io::Write;
-    use std::process::{Command, Stdio};
-
-    /// The Python side: decodes each input line, applies the operation, prints
-    /// the result in the same encoding the Rust side uses.
-    pub const PRELUDE: &str = r#"
-import sys, struct
-sys.set_int_max_str_digits(0)
-def F(x):
-    return 'nan' if x != x else 'f%d' % struct.unpack('<Q', struct.pack('<d', x))[0]
-def R(v):
-    if isinstance(v, bool): return str(v)
-    if isinstance(v, int): return 'i%d' % v
-    if isinstance(v, float): return F(v)
-    if isinstance(v, complex): return 'c' + F(v.real) + ',' + F(v.imag)
-    if isinstance(v, tuple): return '(' + ' '.join(R(x) for x in v) + ')'
-    return str(v)
-def A(s):
-    if s[0] == 'f': return struct.unpack('<d', struct.pack('<Q', int(s[1:])))[0]
-    if s[0] == 's': return bytes.fromhex(s[1:]).decode()
-    return int(s[1:])
-def CMP(a, b):
-    if a < b: return 'LT'
-    if a > b: return 'GT'
-    if a == b: return 'EQ'
-    return 'none'
-for line in sys.stdin:
-    op, *args = line.split()
-    args = [A(a) for a in args]
-    try:
-        print(R(OPS[op](*args)))
-    except Exception as e:
-        print('!%s: %s' % (type(e).__name__, e))
-"#;
-
-    pub fn python() -> Option<&'static str> {
-        let found = Command::new("python3.11")
-            .arg("--version")
-            .output()
-            .is_ok_and(|out| out.status.success());
-        if !found {
-            println!("python3.11 not found: property test skipped");
-        }
-        found.then_some("python3.11")
-    }
-
-    /// Runs `ops` (a Python dict literal `OPS = {...}` and helpers) on `input`.
-    pub fn run(python: &str, ops: &str, input: &str) -> Vec<String> {
-        let script = format!("{ops}\n{PRELUDE}");
-        let mut child = Command::new(python)
-            .args(["-c", &script])
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .spawn()
-            .expect("python3.11 runs");
-        let mut stdin = child.stdin.take().expect("stdin");
-        let input = input.to_owned();
-        let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
-        let out = child.wait_with_output().expect("python3.11 output");
-        writer.join().expect("writer").expect("write");
-        assert!(out.status.success(), "python3.11 failed");
-        String::from_utf8(out.stdout)
-            .expect("utf-8")
-            .lines()
-            .map(str::to_owned)
-            .collect()
-    }
-
-    /// A deterministic xorshift64* generator: the same cases on every run.
-    pub struct Rng(pub u64);
-
-    impl Rng {
-        pub fn next(&mut self) -> u64 {
-            self.0 ^= self.0 >> 12;
-            self.0 ^= self.0 << 25;
-            self.0 ^= self.0 >> 27;
-            self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-        }
-        pub fn below(&mut self, n: u64) -> u64 {
-            self.next() % n
-        }
-        pub fn range(&mut self, lo: i64, hi: i64) -> i64 {
-            lo + self.below((hi - lo + 1) as u64) as i64
-        }
-        pub fn pick<T: Copy>(&mut self, items: &[T]) -> T {
-            items[self.below(items.len() as u64) as usize]
-        }
-    }
-
-    /// Lines that differ, for a readable failure.
-    pub fn compare(input: &str, expected: &[String], actual: &[String]) {
-        let inputs: Vec<&str> = input.lines().collect();
-        assert_eq!(expected.len(), actual.len(), "line counts differ");
-        let mismatches: Vec<String> = (0..expected.len())
-            .filter(|&i| expected[i] != actual[i])
-            .take(20)
-            .map(|i| {
-                format!(
-                    "{}\n  python: {}\n  ours:   {}",
-                    inputs[i], expected[i], actual[i]
-                )
-            })
-            .collect();
-        assert!(
-            mismatches.is_empty(),
-            "{} mismatches, first:\n{}",
-            mismatches.len(),
-            mismatches.join("\n")
-        );
-    }
-}
-
-use oracle::Rng;
-
-fn fmt_float(x: f64) -> String {
-    if x.is_nan() {
-        "nan".to_owned()
-    } else {
-        format!("f{}", x.to_bits())
-    }
-}
-
-fn fmt_result<T>(r: Result<T, Exception>, f: impl Fn(T) -> String) -> String {
-    match r {
-        Ok(v) => f(v),
-        Err(e) => format!("!{}: {}", e.kind.name(), e.message),
-    }
-}
 
 fn fmt_complex((re, im): (f64, f64)) -> String {
     format!("c{},{}", fmt_float(re), fmt_float(im))
@@ -487,9 +374,6 @@ OPS = {
 
 #[test]
 fn s02_float_agrees_with_python_on_random_operations() {
-    let Some(python) = oracle::python() else {
-        return;
-    };
     let mut rng = Rng(0x5EED_F10A_7000_0001);
     let mut input = String::new();
     let mut ours = Vec::new();
@@ -598,24 +482,11 @@ fn s02_float_agrees_with_python_on_random_operations() {
         input.push('\n');
         ours.push(result);
     }
-    let expected = oracle::run(python, FLOAT_OPS, &input);
-    oracle::compare(&input, &expected, &ours);
-}
-
-/// A float argument for the Python side: its bits (NaN keeps its payload).
-fn fmt_float_arg(x: f64) -> String {
-    format!("f{}", x.to_bits())
-}
-
-fn hex_text(text: &str) -> String {
-    text.bytes().map(|b| format!("{b:02x}")).collect()
+    common::check_ops(FLOAT_OPS, &input, &ours);
 }
 
 #[test]
 fn s02_float_parse_agrees_with_python_on_random_strings() {
-    let Some(python) = oracle::python() else {
-        return;
-    };
     let mut rng = Rng(0x5EED_F10A_7000_0002);
     let alphabet = [
         "0", "1", "5", "9", "9", ".", "_", "_", "e", "E", "+", "-", "i", "n", "f", "a", "t", "y",
@@ -645,6 +516,5 @@ fn s02_float_parse_agrees_with_python_on_random_strings() {
         input.push_str(&format!("parse s{}\n", hex_text(text)));
         ours.push(fmt_result(float::parse(text), fmt_float));
     }
-    let expected = oracle::run(python, FLOAT_OPS, &input);
-    oracle::compare(&input, &expected, &ours);
+    common::check_ops(FLOAT_OPS, &input, &ours);
 }

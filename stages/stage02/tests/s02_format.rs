@@ -9,6 +9,8 @@ use stage02::exc::{ExcType, Exception, PyResult};
 use stage02::format::{format_complex, format_float, format_int, format_str, printf, PrintfArg};
 use stage02::pyrepr::{repr_bytes, repr_complex, repr_float, repr_str};
 
+mod common;
+
 #[derive(Debug, Clone, Copy)]
 enum Kind {
     Int,
@@ -50,13 +52,7 @@ fn check_table(table: &[(Kind, &str, &str, &str)]) {
             ));
         }
     }
-    assert!(
-        failures.is_empty(),
-        "{} of {} rows differ:\n{}",
-        failures.len(),
-        table.len(),
-        failures.join("\n")
-    );
+    common::assert_no_failures(&failures, table.len());
 }
 
 #[test]
@@ -162,13 +158,7 @@ fn check_printf_table(table: &[(&str, &[A], bool, &str)]) {
             ));
         }
     }
-    assert!(
-        failures.is_empty(),
-        "{} of {} rows differ:\n{}",
-        failures.len(),
-        table.len(),
-        failures.join("\n")
-    );
+    common::assert_no_failures(&failures, table.len());
 }
 
 #[test]
@@ -191,6 +181,14 @@ fn s02_7_format_float_rounds_ties_to_even_on_the_exact_value() {
     assert_eq!(format_float(3.5, ".0f").unwrap(), "4");
     // 0.1 is slightly above 1/10, so 17 significant digits show the error.
     assert_eq!(format_float(0.1, ".17").unwrap(), "0.10000000000000001");
+    // The shortest digits (no type, no precision) also round a tie to even:
+    // 1658206780088562.25 lies exactly between ...562.2 and ...562.3, both of
+    // which read back as it. Written as a sum (both parts and the sum are exact)
+    // because clippy would have the literal shortened to ...562.2.
+    // python3.11: format(1658206780088562.25, '<20'), format(complex(1, -0.0), '>9')
+    let tie = 1658206780088562.0 + 0.25;
+    assert_eq!(format_float(tie, "<20").unwrap(), "1658206780088562.2  ");
+    assert_eq!(format_complex(1.0, -0.0, ">9").unwrap(), "   (1-0j)");
 }
 
 #[test]
@@ -240,6 +238,31 @@ fn s02_7_format_int_as_float_converts_first() {
         err.to_string(),
         "OverflowError: int too large to convert to float"
     );
+}
+
+#[test]
+fn s02_7_format_int_has_str_digit_limit_in_decimal_only() {
+    // python3.11: format(10**5000, 'd'), format(10**5000, ''), '%d' % 10**5000 raise;
+    // len(format(10**5000, 'x')) == 4153 (no limit in the power-of-two bases);
+    // len('%d' % -(10**4300 - 1)) == 4301 (the sign does not count).
+    let limit = "ValueError: Exceeds the limit (4300 digits) for integer string conversion; \
+                 use sys.set_int_max_str_digits() to increase the limit";
+    let huge = int(&format!("1{}", "0".repeat(5000)));
+    let huge_text = huge.to_string();
+    for spec in ["", "d", ",", ">10", "n"] {
+        assert_eq!(
+            shown(format_int(&huge, spec)),
+            format!("!{limit}"),
+            "{spec:?}"
+        );
+    }
+    assert_eq!(format_int(&huge, "x").map(|s| s.len()), Ok(4153));
+    let big = Big(Box::leak(huge_text.into_boxed_str()));
+    let refs: [&dyn PrintfArg; 1] = [&big];
+    assert_eq!(shown(printf("%d", &refs, false)), format!("!{limit}"));
+    let negative = Big(Box::leak(format!("-{}", "9".repeat(4300)).into_boxed_str()));
+    let refs: [&dyn PrintfArg; 1] = [&negative];
+    assert_eq!(printf("%d", &refs, false).map(|s| s.len()), Ok(4301));
 }
 
 #[test]

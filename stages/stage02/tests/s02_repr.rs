@@ -2,7 +2,6 @@
 //! (`python3 -c 'print(repr(x))'`), and, when `python3.11` is installed, against the
 //! live interpreter for every code point and thousands of floats.
 
-use std::process::Command;
 use std::rc::Rc;
 
 use num_bigint::BigInt;
@@ -11,6 +10,8 @@ use stage02::pyrepr::{
     is_printable, repr_bytes, repr_complex, repr_constant, repr_float, repr_int, repr_str,
     repr_surrogate_str,
 };
+
+mod common;
 
 #[test]
 fn s02_repr_float_matches_cpython() {
@@ -219,22 +220,8 @@ fn s02_repr_constant_containers_match_cpython() {
 #[test]
 fn s02_repr_constant_code_object_shows_name_file_and_line() {
     let code = Rc::new(Code {
-        argcount: 0,
-        posonlyargcount: 0,
-        kwonlyargcount: 0,
-        stacksize: 1,
-        flags: 0,
-        code: Rc::from(&[][..]),
-        consts: Rc::from(vec![]),
-        names: Rc::from(vec![]),
-        localsplusnames: Rc::from(vec![]),
-        localspluskinds: Rc::from(&[][..]),
-        filename: Rc::from("prog.py"),
-        name: Rc::from("<lambda>"),
-        qualname: Rc::from("<lambda>"),
         firstlineno: 7,
-        linetable: Rc::from(&[][..]),
-        exceptiontable: Rc::from(&[][..]),
+        ..common::empty_code("prog.py", "<lambda>")
     });
     let address = Rc::as_ptr(&code) as usize;
     assert_eq!(
@@ -249,32 +236,11 @@ fn s02_repr_constant_giant_int_gives_a_marker() {
     assert!(repr_constant(&giant).starts_with("<int too large to repr: ValueError: Exceeds"));
 }
 
-/// Runs `python3.11 -c SCRIPT` with `input` on stdin; `None` when no python3.11.
-/// The input is written from a thread: Python's output could otherwise fill the
-/// pipe while we are still writing, and both sides would wait forever.
-fn python(script: &str, input: &str) -> Option<String> {
-    use std::io::Write;
-    use std::process::Stdio;
-    let mut child = Command::new("python3.11")
-        .args(["-c", script])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .ok()?;
-    let mut stdin = child.stdin.take()?;
-    let input = input.to_owned();
-    let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
-    let output = child.wait_with_output().ok()?;
-    writer.join().ok()?.ok()?;
-    assert!(output.status.success(), "python3.11 failed");
-    String::from_utf8(output.stdout).ok()
-}
-
 #[test]
 fn s02_repr_printable_table_matches_python() {
     let script = "import sys\n\
         print(' '.join(str(c) for c in range(sys.maxunicode + 1) if not chr(c).isprintable()))";
-    let Some(expected) = python(script, "") else {
+    let Some(expected) = common::run_python(&["-c", script], "") else {
         eprintln!("skipped: python3.11 not found");
         return;
     };
@@ -317,7 +283,7 @@ fn s02_repr_float_agrees_with_python_on_random_floats() {
         for line in sys.stdin:\n    \
             x = struct.unpack('<d', int(line, 16).to_bytes(8, 'little'))[0]\n    \
             print(repr(x), repr(complex(x, -x)), repr(complex(0.0, x)))";
-    let Some(expected) = python(script, &input) else {
+    let Some(expected) = common::run_python(&["-c", script], &input) else {
         eprintln!("skipped: python3.11 not found");
         return;
     };
@@ -386,4 +352,33 @@ fn s02_repr_frozenset_iterates_like_cpython_not_like_marshal() {
     // With an item hashed by address, the stored order is kept.
     let with_none = Constant::FrozenSet(Rc::from(vec![text("b"), Constant::None]));
     assert_eq!(repr_constant(&with_none), "frozenset({'b', None})");
+}
+
+#[test]
+fn s02_repr_large_frozensets_grow_like_cpython() {
+    // Past 50,000 items a set grows to 2 (not 4) times its size, which changes
+    // where colliding items land. The frozenset is built and printed by
+    // `marshal.loads`, as a constant would be.
+    let script = "import marshal, random\n\
+        random.seed(3)\n\
+        for n in (1000, 60000, 120000):\n    \
+            data = marshal.dumps(frozenset(random.randrange(2**40) for _ in range(n)))\n    \
+            print(data.hex(), repr(marshal.loads(data)))";
+    let Some(expected) = common::run_python(&["-c", script], "") else {
+        eprintln!("skipped: python3.11 not found");
+        return;
+    };
+    for line in expected.lines() {
+        let (hex, repr) = line.split_once(' ').expect("hex and repr");
+        let bytes: Vec<u8> = (0..hex.len())
+            .step_by(2)
+            .map(|i| u8::from_str_radix(&hex[i..i + 2], 16).expect("hex byte"))
+            .collect();
+        let constant = stage02::marshal::read_object(&bytes).expect("marshal data loads");
+        assert!(
+            repr_constant(&constant) == repr,
+            "the frozenset of {} marshal bytes prints differently",
+            bytes.len()
+        );
+    }
 }

@@ -7,12 +7,12 @@
 //! test compiles a few dozen standard-library modules with `python3.11` when one is
 //! installed and is skipped, saying so, when not.
 
-use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use stage02::code::{Code, Constant};
 use stage02::{exceptiontable, linetable, pyc};
+
+mod common;
 
 fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
@@ -184,22 +184,11 @@ fn s02_4_fixture_positions_match_cpython() {
 /// A code object with only the tables set, for decoder unit tests.
 fn code_with_tables(code_units: usize, firstlineno: u32, linetable: &[u8], exc: &[u8]) -> Code {
     Code {
-        argcount: 0,
-        posonlyargcount: 0,
-        kwonlyargcount: 0,
-        stacksize: 0,
-        flags: 0,
         code: vec![0; 2 * code_units].into(),
-        consts: Vec::new().into(),
-        names: Vec::new().into(),
-        localsplusnames: Vec::new().into(),
-        localspluskinds: Vec::new().into(),
-        filename: "t.py".into(),
-        name: "g".into(),
-        qualname: "g".into(),
         firstlineno,
         linetable: linetable.into(),
         exceptiontable: exc.into(),
+        ..common::empty_code("t.py", "g")
     }
 }
 
@@ -358,26 +347,26 @@ fn s02_5_multibyte_varints_and_truncated_entries() {
 
 // ------------------------------------------------------------- live stdlib test
 
-fn python311() -> Option<&'static str> {
-    stage02::source::find_python311()
-}
+/// `py_compile` of `argv[1]` into `argv[2]`, as the corpus `.pyc` files are made.
+const COMPILE_UNCHECKED_HASH: &str = "import py_compile, sys; py_compile.compile(sys.argv[1], \
+    cfile=sys.argv[2], doraise=True, \
+    invalidation_mode=py_compile.PycInvalidationMode.UNCHECKED_HASH)";
 
 /// Compiles a few dozen stdlib modules with CPython 3.11 and compares every code
 /// object with our loader and decoders.
 #[test]
 fn s02_2_stdlib_modules_match_cpython() {
-    let Some(python) = python311() else {
+    let Some(stdlib) = common::run_python(
+        &[
+            "-c",
+            "import sysconfig; print(sysconfig.get_path('stdlib'))",
+        ],
+        "",
+    ) else {
         println!("SKIPPED s02_2_stdlib_modules_match_cpython: python3.11 not found on PATH");
         return;
     };
-    let stdlib = Command::new(python)
-        .args([
-            "-c",
-            "import sysconfig; print(sysconfig.get_path('stdlib'))",
-        ])
-        .output()
-        .expect("run python");
-    let stdlib = PathBuf::from(String::from_utf8_lossy(&stdlib.stdout).trim());
+    let stdlib = PathBuf::from(stdlib.trim());
     let modules = [
         "abc",
         "argparse",
@@ -423,6 +412,7 @@ fn s02_2_stdlib_modules_match_cpython() {
     let work = std::env::temp_dir().join(format!("s02-tables-{}", std::process::id()));
     std::fs::create_dir_all(&work).expect("temp dir");
     let script = fixtures().join("dump_code.py");
+    let script = script.to_string_lossy();
     let mut checked = 0;
     for module in modules {
         let source = stdlib.join(format!("{module}.py"));
@@ -430,30 +420,14 @@ fn s02_2_stdlib_modules_match_cpython() {
             continue;
         }
         let pyc_path = work.join(format!("{}.pyc", module.replace('/', "_")));
-        let status = Command::new(python)
-            .arg("-c")
-            .arg(
-                "import py_compile, sys; py_compile.compile(sys.argv[1], cfile=sys.argv[2], \
-                 doraise=True, invalidation_mode=py_compile.PycInvalidationMode.UNCHECKED_HASH)",
-            )
-            .arg(&source)
-            .arg(&pyc_path)
-            .status()
-            .expect("run python");
-        assert!(status.success(), "compiling {module}");
-        let expected = Command::new(python)
-            .arg(&script)
-            .arg(&pyc_path)
-            .output()
-            .expect("run dump_code.py");
-        let expected = String::from_utf8(expected.stdout).expect("utf-8 dump");
+        let (source, pyc) = (source.to_string_lossy(), pyc_path.to_string_lossy());
+        common::run_python(&["-c", COMPILE_UNCHECKED_HASH, &source, &pyc], "");
+        let expected = common::run_python(&[&script, &pyc], "").unwrap_or_default();
         let bytes = std::fs::read(&pyc_path).expect("read .pyc");
         assert_same_dump(module, &expected, &dump_pyc(&bytes));
         checked += 1;
     }
     let _ = std::fs::remove_dir_all(&work);
     assert!(checked >= 30, "only {checked} stdlib modules found");
-    let mut note = String::new();
-    let _ = write!(note, "compared {checked} stdlib modules with {python}");
-    println!("{note}");
+    println!("compared {checked} stdlib modules with python3.11");
 }

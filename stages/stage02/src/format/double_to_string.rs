@@ -33,6 +33,9 @@ pub struct Flags {
     pub no_neg_0: bool,
     /// `E`, `F`, `G`: `E`, `INF`, `NAN`.
     pub upper: bool,
+    /// `Py_DTSF_SIGN`: a `+` before a value that gets no `-` (the imaginary part of
+    /// `repr(complex)`).
+    pub sign: bool,
 }
 
 /// Correctly rounded decimal digits of `|x|`: the value is `0.DIGITS × 10^decpt`.
@@ -45,19 +48,21 @@ struct Digits {
 
 // ANCHOR: double_to_string
 /// `PyOS_double_to_string(x, style, precision, flags)`: the text of `x`, with a
-/// `-` for negative values and never a `+`.
+/// `-` for negative values, and a `+` for the others only when `flags.sign` asks.
+/// The text can be `precision` digits long: callers refuse huge precisions first
+/// (`MemoryError` above [`super::MAX_FORMAT_WIDTH`]).
 pub fn double_to_string(x: f64, style: FloatStyle, precision: usize, flags: Flags) -> String {
     let mut out = String::new();
-    if x.is_nan() {
-        // A NaN's sign bit is never shown.
-        out.push_str(if flags.upper { "NAN" } else { "nan" });
-        return out;
-    }
-    if x.is_sign_negative() {
-        out.push('-');
-    }
-    if x.is_infinite() {
-        out.push_str(if flags.upper { "INF" } else { "inf" });
+    if !x.is_finite() {
+        // A NaN's sign bit is never shown: `-nan` prints as `nan`.
+        push_sign(&mut out, x.is_sign_negative() && !x.is_nan(), flags);
+        let word = match (x.is_nan(), flags.upper) {
+            (true, false) => "nan",
+            (true, true) => "NAN",
+            (false, false) => "inf",
+            (false, true) => "INF",
+        };
+        out.push_str(word);
         return out;
     }
     let precision = match style {
@@ -71,11 +76,24 @@ pub fn double_to_string(x: f64, style: FloatStyle, precision: usize, flags: Flag
         FloatStyle::Exponent | FloatStyle::General => significant_digits(x, precision),
         FloatStyle::Fixed => fixed_digits(x, precision),
     };
-    if flags.no_neg_0 && digits.digits == "0" && out == "-" {
-        out.clear();
-    }
+    // `z`: a value that rounds to zero loses its minus sign.
+    let rounds_to_zero = digits.digits == "0";
+    push_sign(
+        &mut out,
+        x.is_sign_negative() && !(flags.no_neg_0 && rounds_to_zero),
+        flags,
+    );
     lay_out(&mut out, &digits, style, precision, flags);
     out
+}
+
+/// `-` for a negative value; `+` for the others with `Py_DTSF_SIGN`.
+fn push_sign(out: &mut String, negative: bool, flags: Flags) {
+    if negative {
+        out.push('-');
+    } else if flags.sign {
+        out.push('+');
+    }
 }
 // ANCHOR_END: double_to_string
 
@@ -166,10 +184,23 @@ fn push_zeros(out: &mut String, n: i64) {
     }
 }
 
-/// dtoa mode 0: the shortest digits that round-trip.
+// ANCHOR: float_digits
+/// dtoa mode 0 (`repr`): the shortest digits that read back as `x`
+/// (`Python/dtoa.c: _Py_dg_dtoa`).
+///
+/// Two steps, both done by Rust's float formatting. `{:e}` finds how *many* digits
+/// the shortest round-trip string needs. Then mode 2 prints exactly that many,
+/// correctly rounded with ties to even: when two strings of that length both read
+/// back as `x` and `x` lies exactly halfway between them (`1658206780088562.25`),
+/// Gay's algorithm picks the even last digit (`…562.2`) while the shortest mode
+/// alone may pick the other one.
 fn shortest_digits(x: f64) -> Digits {
-    split_exponent_form(&format!("{:e}", x.abs()))
+    let shortest = format!("{:e}", x.abs());
+    let (mantissa, _) = shortest.split_once('e').unwrap_or((&shortest, "0"));
+    let digit_count = mantissa.chars().filter(char::is_ascii_digit).count();
+    significant_digits(x, digit_count)
 }
+// ANCHOR_END: float_digits
 
 /// A double's exact decimal expansion has at most 767 significant digits and ends
 /// at most 1074 places after the point; asking for more only adds zeros, which

@@ -7,11 +7,12 @@
 //! takes the next one.
 
 use num_bigint::{BigInt, Sign as BigSign};
-use num_traits::{FromPrimitive, ToPrimitive};
+use num_traits::ToPrimitive;
 
 use super::double_to_string::{double_to_string, Flags, FloatStyle};
-use super::{int_to_float, memory_error, MAX_FORMAT_WIDTH};
+use super::{int_to_float, magnitude_digits, memory_error, MAX_FORMAT_WIDTH};
 use crate::exc::{Exception, PyResult};
+use crate::int::Int;
 
 // ANCHOR: printf_arg
 /// What `%` needs to know of one argument, whatever the interpreter's value type.
@@ -320,12 +321,15 @@ fn read_number(
     Ok(value)
 }
 
+/// The int argument a `*` consumes.
+fn star_arg(arg: &dyn PrintfArg) -> PyResult<BigInt> {
+    arg.as_int()
+        .ok_or_else(|| Exception::type_error("* wants int"))
+}
+
 /// A `*` width: an int (`PyLong_AsSsize_t`); negative means left-justified.
 fn star_width(arg: &dyn PrintfArg) -> PyResult<(usize, bool)> {
-    let n = arg
-        .as_int()
-        .ok_or_else(|| Exception::type_error("* wants int"))?;
-    let n = n
+    let n = star_arg(arg)?
         .to_i64()
         .ok_or_else(|| Exception::overflow_error("Python int too large to convert to C ssize_t"))?;
     let width = usize::try_from(n.unsigned_abs()).unwrap_or(usize::MAX);
@@ -334,10 +338,7 @@ fn star_width(arg: &dyn PrintfArg) -> PyResult<(usize, bool)> {
 
 /// A `*` precision: an int that fits a C `int`; negative means 0.
 fn star_precision(arg: &dyn PrintfArg) -> PyResult<usize> {
-    let n = arg
-        .as_int()
-        .ok_or_else(|| Exception::type_error("* wants int"))?;
-    let n = n
+    let n = star_arg(arg)?
         .to_i32()
         .ok_or_else(|| Exception::overflow_error("Python int too large to convert to C int"))?;
     Ok(usize::try_from(n).unwrap_or(0))
@@ -374,7 +375,8 @@ fn format_long(arg: &dyn PrintfArg, conversion: &Conversion) -> PyResult<String>
     let value = match arg.as_int() {
         Some(n) => n,
         None => match arg.as_float() {
-            Some(x) if !matches!(code, 'o' | 'x' | 'X') => float_to_int(x)?,
+            // `int(x)`: truncated toward zero (`float___trunc___impl`).
+            Some(x) if !matches!(code, 'o' | 'x' | 'X') => Int::from_f64(x)?.to_bigint(),
             _ => return Err(wrong_type_for_int(code, &arg.type_name())),
         },
     };
@@ -388,10 +390,7 @@ fn format_long(arg: &dyn PrintfArg, conversion: &Conversion) -> PyResult<String>
         'X' => (16, "0X"),
         _ => (10, ""),
     };
-    let mut digits = value.magnitude().to_str_radix(base);
-    if code == 'X' {
-        digits.make_ascii_uppercase();
-    }
+    let digits = magnitude_digits(&value, base, code == 'X')?;
     let mut out = String::new();
     if value.sign() == BigSign::Minus {
         out.push('-');
@@ -415,17 +414,6 @@ fn wrong_type_for_int(code: char, type_name: &str) -> Exception {
     Exception::type_error(format!(
         "%{code} format: {wanted} is required, not {type_name}"
     ))
-}
-
-/// `int(x)` for a float: truncate toward zero (`float___trunc___impl`).
-fn float_to_int(x: f64) -> PyResult<BigInt> {
-    if x.is_nan() {
-        return Err(Exception::value_error(
-            "cannot convert float NaN to integer",
-        ));
-    }
-    BigInt::from_f64(x.trunc())
-        .ok_or_else(|| Exception::overflow_error("cannot convert float infinity to integer"))
 }
 
 /// `formatfloat`: `PyOS_double_to_string` with the `#` flag, precision 6 by default.

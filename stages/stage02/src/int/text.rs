@@ -25,21 +25,10 @@ impl Int {
     /// `str(n)` and `repr(n)`, or ValueError beyond [`MAX_STR_DIGITS`] digits (the
     /// sign does not count).
     pub fn to_decimal_string(&self) -> PyResult<String> {
-        let big = match self {
-            Int::Small(v) => return Ok(v.to_string()),
-            Int::Big(b) => b,
-        };
-        // A number of n bits has more than (n - 1) * log10(2) digits: refuse the
-        // hopeless cases before the quadratic conversion (0.30102 < log10(2)).
-        let at_least = big.bits().saturating_sub(1).saturating_mul(30_102) / 100_000;
-        if at_least > MAX_STR_DIGITS as u64 {
-            return Err(Exception::value_error(LIMIT_TO_STR));
+        match self {
+            Int::Small(v) => Ok(v.to_string()),
+            Int::Big(b) => bigint_to_decimal_string(b),
         }
-        let text = big.to_string();
-        if text.trim_start_matches('-').len() > MAX_STR_DIGITS {
-            return Err(Exception::value_error(LIMIT_TO_STR));
-        }
-        Ok(text)
     }
     // ANCHOR_END: to_decimal_string
 
@@ -84,6 +73,24 @@ impl Int {
     }
     // ANCHOR_END: int_parse
 }
+
+// ANCHOR: long_to_decimal_string
+/// `long_to_decimal_string` for any `BigInt`: the digits, or ValueError beyond
+/// [`MAX_STR_DIGITS`] digits. A number of n bits has more than
+/// (n - 1) * log10(2) digits, so the hopeless cases are refused before the
+/// quadratic conversion starts (0.30102 < log10(2)); the rest are counted.
+pub fn bigint_to_decimal_string(big: &BigInt) -> PyResult<String> {
+    let at_least = big.bits().saturating_sub(1).saturating_mul(30_102) / 100_000;
+    if at_least > MAX_STR_DIGITS as u64 {
+        return Err(Exception::value_error(LIMIT_TO_STR));
+    }
+    let text = big.to_string();
+    if text.trim_start_matches('-').len() > MAX_STR_DIGITS {
+        return Err(Exception::value_error(LIMIT_TO_STR));
+    }
+    Ok(text)
+}
+// ANCHOR_END: long_to_decimal_string
 
 /// Why `parse_ascii` failed: the generic "invalid literal" (which needs the
 /// original text), or a specific exception.

@@ -180,7 +180,7 @@ pub const NON_PRINTABLE: &[(u32, u32)] = &[
 ];
 
 /// `Py_UNICODE_ISPRINTABLE`: true unless `code_point` lies in a non-printable range.
-/// A binary search over [`NON_PRINTABLE`].
+/// A binary search over `NON_PRINTABLE`.
 pub fn is_printable(code_point: u32) -> bool {
     let found = NON_PRINTABLE.binary_search_by(|&(first, last)| {
         if last < code_point {

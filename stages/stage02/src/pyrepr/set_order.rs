@@ -25,17 +25,8 @@
 //! objects) or that we do not hash (nested frozensets) make the order unknowable:
 //! [`iteration_order`] then returns `None` and the caller keeps the stored order.
 
-use num_bigint::{BigInt, Sign};
-use num_traits::ToPrimitive;
-
 use crate::code::Constant;
-
-/// `_PyHASH_MODULUS`: numeric hashes are values modulo the prime 2**61 - 1.
-const MODULUS: u64 = (1 << 61) - 1;
-/// `_PyHASH_INF`: `hash(float('inf'))`.
-const HASH_INF: i64 = 314_159;
-/// `_PyHASH_IMAG`: multiplier of the imaginary part's hash.
-const HASH_IMAG: u64 = 1_000_003;
+use crate::float::{hash_bigint, hash_complex, hash_float, never_minus_one};
 
 // ANCHOR: siphash13
 /// One SipRound (`Python/pyhash.c: HALF_ROUND` twice).
@@ -90,7 +81,7 @@ fn hash_bytes(data: &[u8]) -> i64 {
     if data.is_empty() {
         return 0;
     }
-    fix_minus_one(siphash13_zero_key(data) as i64)
+    never_minus_one(siphash13_zero_key(data) as i64)
 }
 
 /// A `str` is hashed over its PEP 393 storage: 1, 2 or 4 bytes per code point,
@@ -109,63 +100,7 @@ fn hash_str(code_points: impl Iterator<Item = u32> + Clone) -> i64 {
 }
 // ANCHOR_END: siphash13
 
-/// CPython never returns -1 from a hash function: it means "error".
-fn fix_minus_one(hash: i64) -> i64 {
-    if hash == -1 {
-        -2
-    } else {
-        hash
-    }
-}
-
 // ANCHOR: numeric_hash
-/// `long_hash`: the value modulo 2**61 - 1, with the sign of the value.
-fn hash_int(n: &BigInt) -> i64 {
-    let modulus = BigInt::from(MODULUS);
-    let magnitude = (n.magnitude() % modulus.magnitude()).to_i64().unwrap_or(0);
-    let hash = if n.sign() == Sign::Minus {
-        -magnitude
-    } else {
-        magnitude
-    };
-    fix_minus_one(hash)
-}
-
-/// `_Py_HashDouble`: the float's exact value modulo 2**61 - 1, so that
-/// `hash(2.0) == hash(2)`. `None` for NaN (hashed by address since 3.10).
-fn hash_float(x: f64) -> Option<i64> {
-    if x.is_nan() {
-        return None;
-    }
-    if x.is_infinite() {
-        return Some(if x > 0.0 { HASH_INF } else { -HASH_INF });
-    }
-    // x = mantissa * 2**exponent exactly, mantissa < 2**53.
-    let bits = x.to_bits();
-    let biased = ((bits >> 52) & 0x7ff) as i64;
-    let fraction = bits & ((1 << 52) - 1);
-    let (mantissa, exponent) = if biased == 0 {
-        (fraction, -1074)
-    } else {
-        (fraction | (1 << 52), biased - 1075)
-    };
-    // 2**61 ≡ 1 (mod 2**61 - 1), so 2**e ≡ 2**(e mod 61).
-    let shift = exponent.rem_euclid(61) as u32;
-    let reduced = (u128::from(mantissa) << shift) % u128::from(MODULUS);
-    let magnitude = reduced as i64;
-    let hash = if x < 0.0 { -magnitude } else { magnitude };
-    Some(fix_minus_one(hash))
-}
-
-/// `complex_hash`: `hash(real) + 1000003 * hash(imag)`, wrapping.
-fn hash_complex(real: f64, imag: f64) -> Option<i64> {
-    let real = hash_float(real)? as u64;
-    let imag = hash_float(imag)? as u64;
-    Some(fix_minus_one(
-        real.wrapping_add(HASH_IMAG.wrapping_mul(imag)) as i64,
-    ))
-}
-
 /// `tuplehash`: the xxHash-style mix of the items' hashes.
 fn hash_tuple(items: &[Constant]) -> Option<i64> {
     const PRIME_1: u64 = 11_400_714_785_074_694_791;
@@ -185,16 +120,19 @@ fn hash_tuple(items: &[Constant]) -> Option<i64> {
         acc as i64
     })
 }
-// ANCHOR_END: numeric_hash
 
 /// `hash(constant)` as CPython computes it with `PYTHONHASHSEED=0`; `None` when it
 /// depends on a memory address or is not modelled here.
 pub fn constant_hash(constant: &Constant) -> Option<i64> {
     match constant {
         Constant::Bool(b) => Some(i64::from(*b)),
-        Constant::Int(n) => Some(hash_int(n)),
-        Constant::Float(x) => hash_float(*x),
-        Constant::Complex { real, imag } => hash_complex(*real, *imag),
+        // The numbers hash as they do at run time (`crate::float`'s numeric hash),
+        // except that a NaN is hashed by its address.
+        Constant::Int(n) => Some(hash_bigint(n)),
+        Constant::Float(x) if x.is_nan() => None,
+        Constant::Float(x) => Some(hash_float(*x)),
+        Constant::Complex { real, imag } if real.is_nan() || imag.is_nan() => None,
+        Constant::Complex { real, imag } => Some(hash_complex(*real, *imag)),
         Constant::Str(s) => Some(hash_str(s.chars().map(u32::from))),
         Constant::SurrogateStr(points) => Some(hash_str(points.iter().copied())),
         Constant::Bytes(b) => Some(hash_bytes(b)),
@@ -202,6 +140,7 @@ pub fn constant_hash(constant: &Constant) -> Option<i64> {
         _ => None,
     }
 }
+// ANCHOR_END: numeric_hash
 
 // ANCHOR: set_table
 /// `LINEAR_PROBES` and `PERTURB_SHIFT` of `setobject.c`.
@@ -209,6 +148,32 @@ const LINEAR_PROBES: usize = 9;
 const PERTURB_SHIFT: u32 = 5;
 /// `PySet_MINSIZE`: a new set starts with 8 slots.
 const MIN_SIZE: usize = 8;
+
+/// The slots `setobject.c` visits for `hash` in a table of `mask + 1` slots:
+/// the slot the hash points at and the next 9 (`LINEAR_PROBES`, unless that runs
+/// off the end of the table), then a jump driven by the bits of the hash shifted
+/// in 5 at a time (`perturb`), and again. Endless, like the C loop: the table is
+/// never full, so the caller's search ends.
+fn probe_sequence(hash: i64, mask: usize) -> impl Iterator<Item = usize> {
+    let mut perturb = hash as u64;
+    let mut i = (hash as u64 as usize) & mask;
+    std::iter::from_fn(move || {
+        let probes = if i + LINEAR_PROBES <= mask {
+            LINEAR_PROBES
+        } else {
+            0
+        };
+        let run = i..=i + probes;
+        perturb >>= PERTURB_SHIFT;
+        i = (i
+            .wrapping_mul(5)
+            .wrapping_add(1)
+            .wrapping_add(perturb as usize))
+            & mask;
+        Some(run)
+    })
+    .flatten()
+}
 
 /// A set's hash table: each slot holds the index of an item and its hash.
 struct SetTable {
@@ -228,78 +193,49 @@ impl SetTable {
         self.slots.len() - 1
     }
 
-    /// `set_add_entry`: probe 10 neighbouring slots, then jump with the
-    /// perturbed hash, until a free slot or an equal item turns up.
+    /// `set_add_entry`: walk the probe sequence until a free slot or an equal
+    /// item turns up.
     fn add(&mut self, item: usize, hash: i64, items: &[Constant]) {
-        let mask = self.mask();
-        let mut perturb = hash as u64;
-        let mut i = (hash as u64 as usize) & mask;
-        loop {
-            let probes = if i + LINEAR_PROBES <= mask {
-                LINEAR_PROBES
-            } else {
-                0
-            };
-            for slot in i..=i + probes {
-                match self.slots.get(slot).copied().flatten() {
-                    None => {
-                        if let Some(free) = self.slots.get_mut(slot) {
-                            *free = Some((item, hash));
-                        }
-                        self.used += 1;
-                        // Grow when 3/5 full, to 4 times the items (`set_table_resize`).
-                        if self.used * 5 >= mask * 3 {
-                            self.resize(self.used * 4);
-                        }
+        for slot in probe_sequence(hash, self.mask()) {
+            match self.slots.get(slot).copied().flatten() {
+                None => {
+                    self.put(slot, item, hash);
+                    self.used += 1;
+                    // Grow when 3/5 full (`set_add_entry` → `set_table_resize`).
+                    if self.used * 5 >= self.mask() * 3 {
+                        let growth = if self.used > 50_000 { 2 } else { 4 };
+                        self.resize(self.used * growth);
+                    }
+                    return;
+                }
+                Some((other, other_hash)) => {
+                    if other_hash == hash && items.get(other) == items.get(item) {
                         return;
                     }
-                    Some((other, other_hash)) if other_hash == hash => {
-                        if items.get(other) == items.get(item) {
-                            return;
-                        }
-                    }
-                    Some(_) => {}
                 }
             }
-            perturb >>= PERTURB_SHIFT;
-            i = (i
-                .wrapping_mul(5)
-                .wrapping_add(1)
-                .wrapping_add(perturb as usize))
-                & mask;
+        }
+    }
+
+    fn put(&mut self, slot: usize, item: usize, hash: i64) {
+        if let Some(free) = self.slots.get_mut(slot) {
+            *free = Some((item, hash));
         }
     }
 
     /// `set_table_resize` + `set_insert_clean`: the smallest power of two above
-    /// `min_used`, items re-inserted in old slot order.
+    /// `min_used`, items re-inserted in old slot order (no two are equal).
     fn resize(&mut self, min_used: usize) {
         let mut size = MIN_SIZE;
         while size <= min_used {
             size <<= 1;
         }
         let old = std::mem::replace(&mut self.slots, vec![None; size]);
-        let mask = size - 1;
         for (item, hash) in old.into_iter().flatten() {
-            let mut perturb = hash as u64;
-            let mut i = (hash as u64 as usize) & mask;
-            'probe: loop {
-                let probes = if i + LINEAR_PROBES <= mask {
-                    LINEAR_PROBES
-                } else {
-                    0
-                };
-                for slot in i..=i + probes {
-                    if let Some(free @ None) = self.slots.get_mut(slot) {
-                        *free = Some((item, hash));
-                        break 'probe;
-                    }
-                }
-                perturb >>= PERTURB_SHIFT;
-                i = (i
-                    .wrapping_mul(5)
-                    .wrapping_add(1)
-                    .wrapping_add(perturb as usize))
-                    & mask;
+            let free = probe_sequence(hash, self.mask())
+                .find(|&slot| matches!(self.slots.get(slot), Some(None)));
+            if let Some(slot) = free {
+                self.put(slot, item, hash);
             }
         }
     }
