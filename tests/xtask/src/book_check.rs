@@ -24,6 +24,8 @@ use std::path::{Path, PathBuf};
 pub struct Include {
     pub chapter: PathBuf,
     pub line: usize,
+    /// The include's argument as written, e.g. `../../stages/stage01/src/vm.rs:run_loop`.
+    pub argument: String,
     pub path: String,
     pub selector: Selector,
 }
@@ -57,7 +59,7 @@ pub fn check(book_src: &Path) -> Result<Vec<String>, String> {
                     "{}:{}: {{{{#include {}}}}}: {problem}",
                     include.chapter.display(),
                     include.line,
-                    include.path
+                    include.argument
                 ));
             } else {
                 included_files.insert(target);
@@ -66,10 +68,12 @@ pub fn check(book_src: &Path) -> Result<Vec<String>, String> {
     }
     for file in included_files {
         if let Ok(text) = fs::read_to_string(&file) {
-            problems.extend(unbalanced_anchors(&text).into_iter().map(|p| {
-                let where_ = file.display();
-                format!("{where_}: {p}")
-            }));
+            let shown = file.canonicalize().unwrap_or_else(|_| file.clone());
+            problems.extend(
+                unbalanced_anchors(&text)
+                    .into_iter()
+                    .map(|p| format!("{}: {p}", shown.display())),
+            );
         }
     }
     Ok(problems)
@@ -113,6 +117,7 @@ pub fn find_includes(chapter: &Path, text: &str) -> Vec<Include> {
                 includes.push(Include {
                     chapter: chapter.to_path_buf(),
                     line: index + 1,
+                    argument: argument.trim().to_string(),
                     path,
                     selector,
                 });
