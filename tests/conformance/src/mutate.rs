@@ -125,8 +125,8 @@ pub fn check_one(bytes: &[u8]) -> Result<(), String> {
 }
 
 /// Everything a loaded file can reach: the table decoders on every nested code
-/// object, the disassembler and the code-info listing on the whole tree, and the
-/// eval loop under an instruction budget (output thrown away). Any of them may
+/// object, the disassembler and the code-info listing on the whole tree, and each
+/// stage's eval loop under an instruction budget (output thrown away). Any of them may
 /// return an error; none may panic.
 fn exercise_loaded(code: &Rc<Code>) {
     exercise_tables(code);
@@ -136,6 +136,10 @@ fn exercise_loaded(code: &Rc<Code>) {
         max_instructions: INSTRUCTION_BUDGET,
     };
     let _ = stage02::eval::run_code(code.clone(), &mut std::io::sink(), limits);
+    let limits = stage03::eval::Limits {
+        max_instructions: INSTRUCTION_BUDGET,
+    };
+    let _ = stage03::eval::run_code(code.clone(), &mut std::io::sink(), limits);
 }
 
 /// Instructions one mutant may execute: far more than any corpus program needs at

@@ -130,7 +130,7 @@ fn mutate_task(cases: u64, seed: u64) -> Result<(), String> {
     let outcome = run
         .join()
         .map_err(|_| "the mutation run itself panicked".to_string())?;
-    outcome.map_err(|failures| format!("mutants that made stage02 panic:\n{failures}"))?;
+    outcome.map_err(|failures| format!("mutants that made a stage panic:\n{failures}"))?;
     println!("mutate: {cases} mutants (seed {seed}) loaded, disassembled and ran without a panic");
     Ok(())
 }
