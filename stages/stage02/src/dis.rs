@@ -502,18 +502,65 @@ fn code_info_extras(code: &Code) -> String {
     out
 }
 
-/// `--code`: [`code_info_one`] plus `code_info_extras` for `code` and every code
-/// object nested in its constants, in the order `dis` lists them, each after an
-/// empty line and `Code info of <code object …>:`. Ends with a newline.
-pub fn code_info(code: &Code) -> String {
+/// The two tables read from bytes that `dis.code_info` leaves out, decoded: the
+/// exception table as `dis` prints it under a listing (`  4 to 20 -> 26 [0] lasti`),
+/// and the line table as `co_lines()` ranges (`  0-2: line 0`; `line None` for
+/// bytes that belong to no line). A section is left out when its table is empty.
+pub fn code_info_tables(code: &Code) -> String {
+    let mut out = String::new();
+    let mut exception_table = String::new();
+    write_exception_table(&mut exception_table, &exceptiontable::parse(code));
+    if !exception_table.is_empty() {
+        out.push('\n');
+        out.push_str(exception_table.trim_end_matches('\n'));
+    }
+    let ranges = merge_line_ranges(&linetable::lines(code));
+    if !ranges.is_empty() {
+        out.push_str("\nLine table (co_lines, same-line neighbours merged):");
+    }
+    for range in ranges {
+        let line = range
+            .line
+            .map_or("None".to_string(), |line| line.to_string());
+        let _ = write!(out, "\n  {}-{}: line {line}", range.start, range.end);
+    }
+    out
+}
+
+/// 3.11's `co_lines()` yields one range per line-table entry, so a line split over
+/// several entries (one per instruction, often) shows as several neighbours with the
+/// same line; for reading, one range per run is enough.
+fn merge_line_ranges(ranges: &[linetable::LineRange]) -> Vec<linetable::LineRange> {
+    let mut merged: Vec<linetable::LineRange> = Vec::new();
+    for range in ranges {
+        match merged.last_mut() {
+            Some(last) if last.line == range.line && last.end == range.start => {
+                last.end = range.end;
+            }
+            _ => merged.push(*range),
+        }
+    }
+    merged
+}
+
+/// One code object's part of `--code`: [`code_info_one`], `code_info_extras` and
+/// `code_info_tables`, ending with a newline.
+fn code_info_sections(code: &Code) -> String {
     let mut out = code_info_one(code);
     out.push_str(&code_info_extras(code));
+    out.push_str(&code_info_tables(code));
     out.push('\n');
+    out
+}
+
+/// `--code`: the sections of `code`, then of every code object nested in its
+/// constants, in the order `dis` lists them, each after an empty line and
+/// `Code info of <code object …>:`.
+pub fn code_info(code: &Code) -> String {
+    let mut out = code_info_sections(code);
     for nested in nested_code_tree(code) {
         let _ = write!(out, "\nCode info of {}:\n", repr_code(nested));
-        out.push_str(&code_info_one(nested));
-        out.push_str(&code_info_extras(nested));
-        out.push('\n');
+        out.push_str(&code_info_sections(nested));
     }
     out
 }

@@ -29,6 +29,10 @@ pub enum RunError {
     Exception(Exception),
     /// Bad bytecode, or a limit of [`Limits`] reached: never seen by Python code.
     Vm(VmError),
+    /// Valid bytecode that this stage does not run yet (an opcode, or a form of
+    /// one, that a later stage implements): a limit of the workbook, not an error
+    /// in the program.
+    NotImplemented(VmError),
     /// Writing the program's output failed (a closed pipe).
     Output(String),
 }
@@ -59,6 +63,7 @@ impl fmt::Display for RunError {
             RunError::Vm(err) => {
                 write!(f, "bad bytecode at offset {}: {}", err.offset, err.message)
             }
+            RunError::NotImplemented(err) => write!(f, "offset {}: {}", err.offset, err.message),
             RunError::Output(message) => write!(f, "cannot write output: {message}"),
         }
     }
@@ -105,6 +110,7 @@ pub struct Instruction {
 }
 // ANCHOR_END: instruction
 
+// ANCHOR: interpreter
 /// Where the interpreter writes: the program's stdout and, with `--trace`, the
 /// trace.
 pub struct Interpreter<'a> {
@@ -113,6 +119,7 @@ pub struct Interpreter<'a> {
     /// Instructions left before the run is stopped.
     pub budget: u64,
 }
+// ANCHOR_END: interpreter
 
 // ANCHOR: run_code
 /// Runs a module's code object to its end, writing `print` output to `out`.
@@ -309,12 +316,21 @@ fn count(arg: u32) -> usize {
     usize::try_from(arg).unwrap_or(usize::MAX)
 }
 
-/// The VM error for an opcode stage02 does not execute.
+/// The error for an opcode this stage does not execute: a CPython 3.11 opcode is
+/// valid bytecode that a later stage runs; a number no opcode has is bad bytecode.
 fn unsupported(frame: &Frame, opcode: u8) -> RunError {
     match opcode::info(opcode) {
-        Some(info) => frame.vm_error(format!("{} is not supported in stage02", info.name)),
+        Some(info) => not_implemented(frame, info.name),
         None => frame.vm_error(format!("unknown opcode {opcode}")),
     }
+}
+
+/// The error for valid bytecode that this stage does not run (a later stage does).
+fn not_implemented(frame: &Frame, what: &str) -> RunError {
+    RunError::NotImplemented(VmError {
+        offset: frame.offset,
+        message: format!("{what} is not implemented in stage02 (a later stage runs it)"),
+    })
 }
 
 // ANCHOR: names

@@ -96,6 +96,12 @@ impl Exception {
     pub fn zero_division(message: impl Into<String>) -> Exception {
         Exception::new(ExcType::ZeroDivisionError, message)
     }
+
+    /// A bare `MemoryError`, with the empty message of CPython's `PyErr_NoMemory`
+    /// (`Python/errors.c`): what a refused huge allocation raises.
+    pub fn memory_error() -> Exception {
+        Exception::new(ExcType::MemoryError, "")
+    }
 }
 
 /// The last line of CPython's traceback: `Type: message`, or just `Type` when the

@@ -14,7 +14,7 @@
 use num_bigint::{BigInt, Sign as BigSign};
 use num_traits::{Signed, ToPrimitive};
 
-use crate::exc::{ExcType, Exception, PyResult};
+use crate::exc::{Exception, PyResult};
 use crate::int::{bigint_to_decimal_string, Int};
 
 pub mod double_to_string;
@@ -36,15 +36,11 @@ pub const MAX_FORMAT_WIDTH: usize = 1 << 28;
 /// CPython reads precisions into a C `int`: `"precision too big"` above `INT_MAX`.
 const INT_MAX: usize = i32::MAX as usize;
 
-fn memory_error() -> Exception {
-    Exception::new(ExcType::MemoryError, "")
-}
-
 /// Refuse widths and precisions that would build an enormous string.
 fn check_size(format: &FormatSpec) -> PyResult<()> {
     let too_big = |n: Option<usize>| n.is_some_and(|n| n > MAX_FORMAT_WIDTH);
     if too_big(format.width) || too_big(format.precision) {
-        return Err(memory_error());
+        return Err(Exception::memory_error());
     }
     Ok(())
 }
@@ -403,7 +399,7 @@ pub fn format_str(value: &str, spec: &str) -> PyResult<String> {
         ));
     }
     if format.width.is_some_and(|w| w > MAX_FORMAT_WIDTH) {
-        return Err(memory_error());
+        return Err(Exception::memory_error());
     }
     let truncated: &str = match format.precision {
         Some(p) => match value.char_indices().nth(p) {

@@ -59,11 +59,6 @@ pub enum IntOrFloat {
 }
 // ANCHOR_END: int_type
 
-/// `MemoryError` with CPython's empty message (`PyErr_NoMemory`).
-fn memory_error() -> Exception {
-    Exception::new(ExcType::MemoryError, "")
-}
-
 /// The message of a zero divisor in `//` and `divmod` (`long_div`, `long_divmod`).
 const DIVISION_BY_ZERO: &str = "integer division or modulo by zero";
 
@@ -123,7 +118,7 @@ impl Int {
     /// A computed `BigInt` result, refused when it exceeds [`MAX_INT_BITS`].
     fn limited(v: BigInt) -> PyResult<Int> {
         if v.bits() > MAX_INT_BITS {
-            return Err(memory_error());
+            return Err(Exception::memory_error());
         }
         Ok(Int::from_bigint(v))
     }
@@ -164,7 +159,7 @@ impl Int {
         }
         let minimum_bits = self.bit_length().saturating_add(o.bit_length()) - 1;
         if minimum_bits > MAX_INT_BITS {
-            return Err(memory_error());
+            return Err(Exception::memory_error());
         }
         Int::limited(&*self.as_big() * &*o.as_big())
     }
@@ -233,10 +228,10 @@ impl Int {
         // |self| >= 2, so the result has more than `exp` bits.
         let exp = match exp.to_i64().and_then(|e| u64::try_from(e).ok()) {
             Some(e) if e <= MAX_INT_BITS => e,
-            _ => return Err(memory_error()),
+            _ => return Err(Exception::memory_error()),
         };
         if (exp as f64) * self.log2_abs() > MAX_INT_BITS as f64 + 1.0 {
-            return Err(memory_error());
+            return Err(Exception::memory_error());
         }
         if let (Int::Small(base), Ok(e)) = (self, u32::try_from(exp)) {
             if let Some(power) = base.checked_pow(e) {
@@ -298,7 +293,7 @@ impl Int {
             }
         }
         if self.bit_length().saturating_add(count) > MAX_INT_BITS {
-            return Err(memory_error());
+            return Err(Exception::memory_error());
         }
         Ok(Int::from_bigint(&*self.as_big() << count))
     }

@@ -181,6 +181,80 @@ fn s02_dis_code_info_matches_dis_code_info() {
     }
 }
 
+/// What `--code` prints of each code object's exception and line tables, computed
+/// by CPython from `dis._parse_exception_table(co)` and `co.co_lines()` (runs of
+/// neighbouring ranges with the same line merged).
+const CODE_TABLES_SCRIPT: &str = "
+import dis, marshal, sys
+code = marshal.loads(open(sys.argv[1], 'rb').read()[16:])
+def walk(co):
+    yield co
+    for c in co.co_consts:
+        if hasattr(c, 'co_code'):
+            yield from walk(c)
+for co in walk(code):
+    out = []
+    entries = dis._parse_exception_table(co)
+    if entries:
+        out.append('ExceptionTable:')
+        for e in entries:
+            lasti = ' lasti' if e.lasti else ''
+            out.append(f'  {e.start} to {e.end - 2} -> {e.target} [{e.depth}]{lasti}')
+    merged = []
+    for start, end, line in co.co_lines():
+        if merged and merged[-1][2] == line and merged[-1][1] == start:
+            merged[-1][1] = end
+        else:
+            merged.append([start, end, line])
+    if merged:
+        out.append('Line table (co_lines, same-line neighbours merged):')
+        for start, end, line in merged:
+            out.append(f'  {start}-{end}: line {line}')
+    print(''.join('\\n' + line for line in out))
+    print('=====')
+";
+
+#[test]
+fn s02_dis_code_info_tables_match_cpython() {
+    for pyc in pyc_with_dis(&workspace_dir().join("tests/dis")) {
+        let path = pyc.to_string_lossy().into_owned();
+        let Some(expected) = common::run_python(&["-c", CODE_TABLES_SCRIPT, &path], "") else {
+            eprintln!("skipped: python3.11 not found");
+            return;
+        };
+        let bytes = std::fs::read(&pyc).expect("fixture readable");
+        let code = load_pyc(&bytes).expect("fixture loads");
+        let mut actual = String::new();
+        let mut pending = vec![code];
+        while let Some(co) = pending.pop() {
+            actual.push_str(&dis::code_info_tables(&co));
+            actual.push_str("\n=====\n");
+            for constant in co.consts.iter().rev() {
+                if let Constant::Code(nested) = constant {
+                    pending.push(nested.clone());
+                }
+            }
+        }
+        assert!(
+            actual == expected,
+            "{path}\n{}",
+            first_difference(&expected, &actual)
+        );
+    }
+}
+
+#[test]
+fn s02_dis_code_info_shows_the_tables_of_every_code_object() {
+    let bytes = std::fs::read(workspace_dir().join("tests/dis/exceptions.pyc")).expect("fixture");
+    let code = load_pyc(&bytes).expect("fixture loads");
+    let info = dis::code_info(&code);
+    assert!(info.contains("\nExceptionTable:\n  "), "{info}");
+    assert!(
+        info.contains("\nLine table (co_lines, same-line neighbours merged):\n  0-2: line 0\n"),
+        "{info}"
+    );
+}
+
 #[test]
 fn s02_dis_code_info_tree_has_extras() {
     let bytes = std::fs::read(workspace_dir().join("tests/dis/closures.pyc")).expect("fixture");

@@ -136,6 +136,7 @@ fn slot_name(function: &Function, index: usize) -> &str {
 }
 
 // ANCHOR: bind_keywords
+// ANCHOR: bind_keywords_only
 /// Each keyword goes to the named parameter (positional-only ones excluded),
 /// else into `**kwargs`, else it is an error.
 fn bind_keywords(
@@ -187,7 +188,9 @@ fn bind_keywords(
     }
     Ok(())
 }
+// ANCHOR_END: bind_keywords_only
 
+// ANCHOR: positional_only_passed_as_keyword
 /// `f() got some positional-only arguments passed as keyword arguments: 'a, b'`:
 /// checked only once a keyword found no parameter and there is no `**kwargs`
 /// (with `**kwargs`, `f(1, a=2)` for `def f(a, /, **kw)` is legal).
@@ -216,9 +219,11 @@ fn positional_only_passed_as_keyword(
         conflicts.join(", ")
     )))
 }
+// ANCHOR_END: positional_only_passed_as_keyword
 // ANCHOR_END: bind_keywords
 
 // ANCHOR: defaults
+// ANCHOR: fill_defaults
 /// Fills the positional parameters not given from `__defaults__` (which cover the
 /// *last* parameters); a parameter before the defaults that is still empty is
 /// missing.
@@ -247,7 +252,9 @@ fn fill_defaults(
     }
     Ok(())
 }
+// ANCHOR_END: fill_defaults
 
+// ANCHOR: fill_kwdefaults
 /// Fills the keyword-only parameters not given from `__kwdefaults__`; the rest
 /// are missing.
 fn fill_kwdefaults(
@@ -280,9 +287,11 @@ fn fill_kwdefaults(
         ))
     }
 }
+// ANCHOR_END: fill_kwdefaults
 // ANCHOR_END: defaults
 
 // ANCHOR: binding_errors
+// ANCHOR: missing_arguments
 /// `f() missing 2 required positional arguments: 'b' and 'c'`
 /// (`missing_arguments` and `format_missing`: one name, `x and y`, or
 /// `x, y, and z`).
@@ -309,7 +318,9 @@ fn missing_arguments(
         if names.len() == 1 { "" } else { "s" }
     ))
 }
+// ANCHOR_END: missing_arguments
 
+// ANCHOR: too_many_positional
 /// `f() takes 2 positional arguments but 3 were given`, with the range when
 /// there are defaults (`from 1 to 2`) and the keyword-only arguments given
 /// (`too_many_positional`).
@@ -349,4 +360,5 @@ fn too_many_positional(
         }
     ))
 }
+// ANCHOR_END: too_many_positional
 // ANCHOR_END: binding_errors

@@ -844,7 +844,7 @@ fn new_bytes(args: &[Value], keywords: &Keywords) -> PyResult<Value> {
             }
             match count.to_i64().and_then(|n| usize::try_from(n).ok()) {
                 Some(n) if n <= ops::MAX_SEQUENCE_LEN => Ok(Value::Bytes(Rc::from(vec![0; n]))),
-                _ => Err(Exception::new(ExcType::MemoryError, "")),
+                _ => Err(Exception::memory_error()),
             }
         }
         Value::Tuple(items) => {

@@ -24,7 +24,8 @@ use crate::source;
 ///
 /// Exit status: 0 when the program ran to its end; 1 when it raised an uncaught
 /// exception (its last traceback line goes to stderr, as CPython prints it);
-/// 2 for a usage error, a file that cannot be loaded, or bad bytecode.
+/// 2 for a usage error, a file that cannot be loaded, bad bytecode, or bytecode
+/// that a later stage runs.
 #[derive(Debug, Parser)]
 #[command(name = "stage03", version)]
 struct Args {

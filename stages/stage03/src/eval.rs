@@ -40,6 +40,10 @@ pub enum RunError {
     Exception(Exception),
     /// Bad bytecode, or a limit of [`Limits`] reached: never seen by Python code.
     Vm(VmError),
+    /// Valid bytecode that this stage does not run yet (an opcode, or a form of
+    /// one, that a later stage implements): a limit of the workbook, not an error
+    /// in the program.
+    NotImplemented(VmError),
     /// Writing the program's output failed (a closed pipe).
     Output(String),
 }
@@ -70,6 +74,7 @@ impl fmt::Display for RunError {
             RunError::Vm(err) => {
                 write!(f, "bad bytecode at offset {}: {}", err.offset, err.message)
             }
+            RunError::NotImplemented(err) => write!(f, "offset {}: {}", err.offset, err.message),
             RunError::Output(message) => write!(f, "cannot write output: {message}"),
         }
     }
@@ -120,8 +125,9 @@ pub struct Instruction {
 
 // ANCHOR: recursion_limit
 /// `sys.getrecursionlimit()`: at most this many Python frames, the module's
-/// included. CPython 3.11 counts a frame when it starts
-/// (`_Py_EnterRecursivePy` at `start_frame`), so `def f(n): return f(n + 1)`
+/// included. CPython 3.11 counts a frame when it starts: at the `start_frame:`
+/// label of `_PyEval_EvalFrameDefault`, `_Py_EnterRecursiveCallTstate(tstate, "")`
+/// decrements `tstate->recursion_remaining`. So `def f(n): return f(n + 1)`
 /// called from the module runs 999 frames of `f`, and the call that would make
 /// the 1001st frame raises `RecursionError: maximum recursion depth exceeded`.
 pub const RECURSION_LIMIT: usize = 1000;
@@ -326,6 +332,7 @@ impl Interpreter<'_> {
     // ANCHOR_END: execute
 
     // ANCHOR: call
+    // ANCHOR: call_instruction
     /// `TARGET(CALL)`: the stack holds `X, Y, arg1 … argN`. If `X` is NULL, `Y` is
     /// the callable; otherwise `X` is the callable and `Y` its first argument
     /// (a method's `self`). The last `len(kwnames)` arguments are keywords.
@@ -358,7 +365,9 @@ impl Interpreter<'_> {
         frame.stack.truncate(base);
         self.finish_call(frame, called?)
     }
+    // ANCHOR_END: call_instruction
 
+    // ANCHOR: call_function_ex
     /// `TARGET(CALL_FUNCTION_EX)`: `f(*args, **kwargs)`. The stack holds
     /// `NULL, f, args` and, when `arg & 1`, a dict of keyword arguments; the
     /// sequence and the dict are spread into an argument vector like `CALL`'s.
@@ -409,7 +418,9 @@ impl Interpreter<'_> {
         let called = self.call_value(&callable, &mut args, &kwnames)?;
         self.finish_call(frame, called)
     }
+    // ANCHOR_END: call_function_ex
 
+    // ANCHOR: call_value
     /// Calls `callable` with `args` (positional, then one per keyword name):
     /// a Python function gives the frame to run, a builtin runs now.
     fn call_value(
@@ -435,7 +446,9 @@ impl Interpreter<'_> {
         let result = builtins::call(self.stdout, callable, values, keywords)?;
         Ok(Called::Value(result))
     }
+    // ANCHOR_END: call_value
 
+    // ANCHOR: enter_function
     /// `Python/ceval.c: _PyEvalFramePushAndInit`: a frame for `function` with
     /// its arguments bound, unless the call would go deeper than
     /// [`RECURSION_LIMIT`] frames (checked after binding, as CPython checks it
@@ -458,7 +471,9 @@ impl Interpreter<'_> {
         }
         Ok(callee)
     }
+    // ANCHOR_END: enter_function
 
+    // ANCHOR: finish_call
     /// Pushes a builtin's result, or hands the callee's frame to the loop.
     fn finish_call(&mut self, frame: &mut Frame, called: Called) -> Outcome {
         match called {
@@ -469,6 +484,7 @@ impl Interpreter<'_> {
             Called::Frame(callee) => Ok(Some(Exit::Call(callee))),
         }
     }
+    // ANCHOR_END: finish_call
     // ANCHOR_END: call
 }
 
@@ -516,12 +532,21 @@ fn count(arg: u32) -> usize {
     usize::try_from(arg).unwrap_or(usize::MAX)
 }
 
-/// The VM error for an opcode stage03 does not execute.
+/// The error for an opcode this stage does not execute: a CPython 3.11 opcode is
+/// valid bytecode that a later stage runs; a number no opcode has is bad bytecode.
 fn unsupported(frame: &Frame, opcode: u8) -> RunError {
     match opcode::info(opcode) {
-        Some(info) => frame.vm_error(format!("{} is not supported in stage03", info.name)),
+        Some(info) => not_implemented(frame, info.name),
         None => frame.vm_error(format!("unknown opcode {opcode}")),
     }
+}
+
+/// The error for valid bytecode that this stage does not run (a later stage does).
+fn not_implemented(frame: &Frame, what: &str) -> RunError {
+    RunError::NotImplemented(VmError {
+        offset: frame.offset,
+        message: format!("{what} is not implemented in stage03 (a later stage runs it)"),
+    })
 }
 
 // ANCHOR: names
@@ -773,7 +798,7 @@ fn make_function(frame: &mut Frame, arg: u32) -> Result<(), RunError> {
         return Err(frame.vm_error("MAKE_FUNCTION of a value that is not a code object"));
     };
     if arg & 0x08 != 0 {
-        return Err(frame.vm_error("MAKE_FUNCTION with a closure is not supported in stage03"));
+        return Err(not_implemented(frame, "MAKE_FUNCTION with a closure"));
     }
     let mut function = Function::new(code, frame.globals.clone());
     if arg & 0x04 != 0 {
@@ -814,6 +839,7 @@ fn annotations_dict(frame: &mut Frame) -> Result<Rc<std::cell::RefCell<Dict>>, R
 // ANCHOR_END: make_function
 
 // ANCHOR: build_map
+// ANCHOR: build_map_only
 /// `TARGET(BUILD_MAP)`: a dict from the top `2 * arg` items, key, value, ….
 fn build_map(frame: &mut Frame, arg: u32) -> Result<(), RunError> {
     let items = frame.pop_values(count(arg).saturating_mul(2))?;
@@ -825,7 +851,9 @@ fn build_map(frame: &mut Frame, arg: u32) -> Result<(), RunError> {
     }
     frame.push_value(Value::Dict(Rc::new(std::cell::RefCell::new(result))))
 }
+// ANCHOR_END: build_map_only
 
+// ANCHOR: build_const_key_map
 /// `TARGET(BUILD_CONST_KEY_MAP)`: the keys come as one constant tuple on top,
 /// the `arg` values below it (how `def f(*, c=3)` builds `__kwdefaults__`).
 fn build_const_key_map(frame: &mut Frame, arg: u32) -> Result<(), RunError> {
@@ -842,7 +870,9 @@ fn build_const_key_map(frame: &mut Frame, arg: u32) -> Result<(), RunError> {
     }
     frame.push_value(Value::Dict(Rc::new(std::cell::RefCell::new(result))))
 }
+// ANCHOR_END: build_const_key_map
 
+// ANCHOR: dict_merge
 /// `TARGET(DICT_MERGE)`: `f(**a, **b)` merges each mapping into the dict
 /// `arg` items down, refusing a key given twice. The messages name the function,
 /// which sits two items below that dict.
@@ -883,4 +913,5 @@ fn dict_merge(frame: &mut Frame, arg: u32) -> Result<(), RunError> {
     }
     Ok(())
 }
+// ANCHOR_END: dict_merge
 // ANCHOR_END: build_map

@@ -10,7 +10,7 @@ use num_bigint::{BigInt, Sign as BigSign};
 use num_traits::ToPrimitive;
 
 use super::double_to_string::{double_to_string, Flags, FloatStyle};
-use super::{int_to_float, magnitude_digits, memory_error, MAX_FORMAT_WIDTH};
+use super::{int_to_float, magnitude_digits, MAX_FORMAT_WIDTH};
 use crate::exc::{Exception, PyResult};
 use crate::int::Int;
 
@@ -189,7 +189,7 @@ fn format_one(template: &mut Template, args: &mut Args<'_>, out: &mut String) ->
     let arg = args.next_arg()?;
     let (text, numeric) = convert(arg, &conversion, template.pos)?;
     if conversion.width.is_some_and(|w| w > MAX_FORMAT_WIDTH) {
-        return Err(memory_error());
+        return Err(Exception::memory_error());
     }
     write_padded(out, &text, numeric, conversion);
     Ok(())
@@ -382,7 +382,7 @@ fn format_long(arg: &dyn PrintfArg, conversion: &Conversion) -> PyResult<String>
     };
     let precision = conversion.precision.unwrap_or(0);
     if precision > MAX_FORMAT_WIDTH {
-        return Err(memory_error());
+        return Err(Exception::memory_error());
     }
     let (base, prefix) = match code {
         'o' => (8, "0o"),
@@ -426,7 +426,7 @@ fn format_float(arg: &dyn PrintfArg, conversion: &Conversion) -> PyResult<String
     };
     let precision = conversion.precision.unwrap_or(6);
     if precision > MAX_FORMAT_WIDTH {
-        return Err(memory_error());
+        return Err(Exception::memory_error());
     }
     let style = match conversion.code {
         'e' | 'E' => FloatStyle::Exponent,

@@ -5,7 +5,7 @@
 use num_bigint::{BigInt, BigUint};
 use num_traits::Num;
 
-use super::{memory_error, Int, MAX_INT_BITS};
+use super::{Int, MAX_INT_BITS};
 use crate::exc::{Exception, PyResult};
 use crate::pyrepr::repr_str;
 
@@ -213,7 +213,7 @@ fn digits_to_int(body: &[u8], digits: usize, base: u32, negative: bool) -> Resul
     let bits_per_digit = u64::from(base.trailing_zeros());
     if base.is_power_of_two() && (digits as u64).saturating_mul(bits_per_digit) > MAX_INT_BITS + 64
     {
-        return Err(ParseError::Limit(memory_error()));
+        return Err(ParseError::Limit(Exception::memory_error()));
     }
     let clean: Vec<u8> = body.iter().copied().filter(|&c| c != b'_').collect();
     // The digits are ASCII and valid in `base` by construction.
@@ -221,7 +221,7 @@ fn digits_to_int(body: &[u8], digits: usize, base: u32, negative: bool) -> Resul
     let magnitude = BigInt::from_str_radix(text, base).map_err(|_| ParseError::Invalid)?;
     let value = Int::from_bigint(if negative { -magnitude } else { magnitude });
     if value.bit_length() > MAX_INT_BITS {
-        return Err(ParseError::Limit(memory_error()));
+        return Err(ParseError::Limit(Exception::memory_error()));
     }
     Ok(value)
 }

@@ -15,15 +15,17 @@
 use std::cmp::Ordering;
 use std::rc::Rc;
 
-use crate::exc::{ExcType, Exception, PyResult};
+use crate::exc::{Exception, PyResult};
 use crate::float::{self, FloatPow};
 use crate::format;
 use crate::int::{Int, IntOrFloat};
 use crate::value::Value;
 
+// ANCHOR: max_sequence_len
 /// The longest str, bytes or tuple a repetition or concatenation may build:
 /// our documented limit (CPython would try, and fail or swap).
 pub const MAX_SEQUENCE_LEN: usize = 1 << 30;
+// ANCHOR_END: max_sequence_len
 
 // ANCHOR: binary_operator
 /// `BINARY_OP`'s argument (`Include/opcode.h: NB_*`, `opcode._nb_ops`): the
@@ -320,7 +322,7 @@ fn cant_multiply(count: &Value) -> Exception {
 fn check_length(len: Option<usize>) -> PyResult<usize> {
     match len {
         Some(len) if len <= MAX_SEQUENCE_LEN => Ok(len),
-        _ => Err(Exception::new(ExcType::MemoryError, "")),
+        _ => Err(Exception::memory_error()),
     }
 }
 
