@@ -52,7 +52,7 @@ fn assert_load_error(name: &str, bytes: &[u8], needle: &str) {
 }
 
 #[test]
-fn s02_5_cli_runs_a_pyc() {
+fn s02_8_cli_runs_a_pyc() {
     // CPython's recorded output for this corpus program.
     let expected = std::fs::read_to_string(
         PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -65,18 +65,18 @@ fn s02_5_cli_runs_a_pyc() {
 }
 
 #[test]
-fn s02_5_cli_empty_file_is_a_load_error() {
+fn s02_8_cli_empty_file_is_a_load_error() {
     assert_load_error("empty.pyc", b"", "16-byte header");
 }
 
 #[test]
-fn s02_5_cli_truncated_file_is_a_load_error() {
+fn s02_8_cli_truncated_file_is_a_load_error() {
     let pyc = corpus_pyc();
     assert_load_error("truncated.pyc", pyc.get(..40).unwrap_or(&pyc), "marshal");
 }
 
 #[test]
-fn s02_5_cli_other_python_versions_are_refused() {
+fn s02_8_cli_other_python_versions_are_refused() {
     let mut pyc = corpus_pyc();
     pyc[..2].copy_from_slice(&3439u16.to_le_bytes());
     assert_load_error("py310.pyc", &pyc, "3.10");
@@ -85,7 +85,7 @@ fn s02_5_cli_other_python_versions_are_refused() {
 }
 
 #[test]
-fn s02_5_cli_random_bytes_are_a_load_error() {
+fn s02_8_cli_random_bytes_are_a_load_error() {
     let mut state: u32 = 12345;
     let bytes: Vec<u8> = (0..300)
         .map(|_| {
@@ -97,7 +97,7 @@ fn s02_5_cli_random_bytes_are_a_load_error() {
 }
 
 #[test]
-fn s02_5_cli_uncaught_exception_exits_1_after_flushing_output() {
+fn s02_8_cli_uncaught_exception_exits_1_after_flushing_output() {
     // print('before'); 1 // 0 (compiled by CPython 3.11).
     let source = b"print('before')\n1 // 0\n";
     let py = temp_file("raises.py", source);
@@ -115,7 +115,7 @@ fn s02_5_cli_uncaught_exception_exits_1_after_flushing_output() {
 }
 
 #[test]
-fn s02_5_cli_an_opcode_of_a_later_stage_exits_2_saying_so() {
+fn s02_8_cli_an_opcode_of_a_later_stage_exits_2_saying_so() {
     // `python3.11 -m dis` puts GET_ITER at offset 26 of this module.
     let py = temp_file("later.py", b"print(1)\nfor i in (1,):\n    pass\n");
     let (status, out, err) = cli(&[&py.clone().into_os_string()]);
@@ -135,7 +135,7 @@ fn s02_5_cli_an_opcode_of_a_later_stage_exits_2_saying_so() {
 }
 
 #[test]
-fn s02_5_cli_help_explains_options_and_exit_statuses() {
+fn s02_8_cli_help_explains_options_and_exit_statuses() {
     let (status, out, _) = cli(&[&OsString::from("--help")]);
     assert_eq!(status, 0);
     for needle in ["--dis", "--code", "--trace", "Exit status", "0", "1", "2"] {
@@ -144,7 +144,7 @@ fn s02_5_cli_help_explains_options_and_exit_statuses() {
 }
 
 #[test]
-fn s02_5_cli_usage_errors_exit_2() {
+fn s02_8_cli_usage_errors_exit_2() {
     assert_eq!(cli(&[]).0, 2);
     assert_eq!(
         cli(&[&OsString::from("--bogus"), &OsString::from("x.pyc")]).0,
@@ -153,7 +153,7 @@ fn s02_5_cli_usage_errors_exit_2() {
 }
 
 #[test]
-fn s02_5_cli_trace_writes_one_line_per_instruction_to_stderr() {
+fn s02_8_cli_trace_writes_one_line_per_instruction_to_stderr() {
     let (status, out, err) = cli(&[
         &OsString::from("--trace"),
         &temp_file("trace.pyc", &corpus_pyc()).into_os_string(),

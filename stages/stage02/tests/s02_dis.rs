@@ -101,7 +101,7 @@ fn check_listing(pyc: &Path) -> Result<(), String> {
 }
 
 #[test]
-fn s02_dis_fixtures_match_cpython() {
+fn s02_4_dis_fixtures_match_cpython() {
     let fixtures = pyc_with_dis(&workspace_dir().join("tests/dis"));
     assert!(fixtures.len() >= 10, "tests/dis fixtures missing");
     let failures: Vec<String> = fixtures
@@ -112,7 +112,7 @@ fn s02_dis_fixtures_match_cpython() {
 }
 
 #[test]
-fn s02_dis_corpus_programs_match_cpython() {
+fn s02_4_dis_corpus_programs_match_cpython() {
     let programs = workspace_dir().join("tests/programs");
     let Ok(dirs) = std::fs::read_dir(&programs) else {
         eprintln!("skipped: no tests/programs");
@@ -129,7 +129,7 @@ fn s02_dis_corpus_programs_match_cpython() {
 }
 
 #[test]
-fn s02_dis_mask_addresses_masks_only_code_addresses() {
+fn s02_4_dis_mask_addresses_masks_only_code_addresses() {
     assert_eq!(
         mask_addresses("<code object f at 0x7f00ab12, file \"x.py\", line 1> at 0xzz,"),
         "<code object f at 0xADDR, file \"x.py\", line 1> at 0xzz,"
@@ -151,7 +151,7 @@ for co in walk(code):
 ";
 
 #[test]
-fn s02_dis_code_info_matches_dis_code_info() {
+fn s02_4_dis_code_info_matches_dis_code_info() {
     for pyc in pyc_with_dis(&workspace_dir().join("tests/dis")) {
         let path = pyc.to_string_lossy().into_owned();
         let Some(expected) = common::run_python(&["-c", CODE_INFO_SCRIPT, &path], "") else {
@@ -215,7 +215,7 @@ for co in walk(code):
 ";
 
 #[test]
-fn s02_dis_code_info_tables_match_cpython() {
+fn s02_4_dis_code_info_tables_match_cpython() {
     for pyc in pyc_with_dis(&workspace_dir().join("tests/dis")) {
         let path = pyc.to_string_lossy().into_owned();
         let Some(expected) = common::run_python(&["-c", CODE_TABLES_SCRIPT, &path], "") else {
@@ -244,7 +244,7 @@ fn s02_dis_code_info_tables_match_cpython() {
 }
 
 #[test]
-fn s02_dis_code_info_shows_the_tables_of_every_code_object() {
+fn s02_4_dis_code_info_shows_the_tables_of_every_code_object() {
     let bytes = std::fs::read(workspace_dir().join("tests/dis/exceptions.pyc")).expect("fixture");
     let code = load_pyc(&bytes).expect("fixture loads");
     let info = dis::code_info(&code);
@@ -256,7 +256,7 @@ fn s02_dis_code_info_shows_the_tables_of_every_code_object() {
 }
 
 #[test]
-fn s02_dis_code_info_tree_has_extras() {
+fn s02_4_dis_code_info_tree_has_extras() {
     let bytes = std::fs::read(workspace_dir().join("tests/dis/closures.pyc")).expect("fixture");
     let code = load_pyc(&bytes).expect("fixture loads");
     let info = dis::code_info(&code);
@@ -289,7 +289,7 @@ fn code_with(bytecode: &[u8], consts: Vec<Constant>, names: &[&str]) -> Code {
 // does not, and neither do we: the listing shows the bytes the file holds.
 
 #[test]
-fn s02_dis_without_line_table_omits_the_line_column() {
+fn s02_4_dis_without_line_table_omits_the_line_column() {
     let code = code_with(&[151, 0, 100, 0, 83, 0], vec![Constant::None], &[]);
     assert_eq!(
         dis::disassemble(&code),
@@ -298,7 +298,7 @@ fn s02_dis_without_line_table_omits_the_line_column() {
 }
 
 #[test]
-fn s02_dis_out_of_range_arguments_are_marked() {
+fn s02_4_dis_out_of_range_arguments_are_marked() {
     // CPython's dis raises IndexError on each of these; we mark them.
     let code = code_with(
         &[
@@ -320,7 +320,7 @@ fn s02_dis_out_of_range_arguments_are_marked() {
 }
 
 #[test]
-fn s02_dis_negative_arguments_behave_like_python() {
+fn s02_4_dis_negative_arguments_behave_like_python() {
     // Three EXTENDED_ARG 255 wrap CPython's C int: arguments -1 and -2, jumps to
     // odd places, co_consts[-1] and _nb_ops[-2] count from the end.
     let code = code_with(
@@ -339,7 +339,7 @@ fn s02_dis_negative_arguments_behave_like_python() {
 }
 
 #[test]
-fn s02_dis_specialized_and_unknown_opcodes_print_like_dis() {
+fn s02_4_dis_specialized_and_unknown_opcodes_print_like_dis() {
     // 3 is BINARY_OP_ADAPTIVE and 121 PRECALL_NO_KW_STR_1 in dis's numbering: they
     // take their base opcode's argument and caches (which swallow the next unit);
     // 201 is unused.
@@ -355,7 +355,7 @@ fn s02_dis_specialized_and_unknown_opcodes_print_like_dis() {
 }
 
 #[test]
-fn s02_dis_odd_length_code_does_not_panic() {
+fn s02_4_dis_odd_length_code_does_not_panic() {
     // CPython's dis raises IndexError on the missing argument byte; we read it as 0.
     let code = code_with(&[9, 0, 100], vec![Constant::None], &[]);
     assert_eq!(
@@ -365,7 +365,7 @@ fn s02_dis_odd_length_code_does_not_panic() {
 }
 
 #[test]
-fn s02_dis_unpack_opargs_folds_extended_arg_and_skips_caches() {
+fn s02_4_dis_unpack_opargs_folds_extended_arg_and_skips_caches() {
     // EXTENDED_ARG 1; LOAD_CONST 2 -> 258; BINARY_OP 0 + 1 cache; RETURN_VALUE.
     let instructions = dis::unpack_opargs(&[144, 1, 100, 2, 122, 0, 0, 0, 83, 0]);
     let expected = [
@@ -394,7 +394,7 @@ fn s02_dis_unpack_opargs_folds_extended_arg_and_skips_caches() {
 }
 
 #[test]
-fn s02_dis_pretty_flags_matches_dis() {
+fn s02_4_dis_pretty_flags_matches_dis() {
     // dis.pretty_flags(0), (3), (0x63), (0x4000023)
     assert_eq!(dis::pretty_flags(0), "0x0");
     assert_eq!(dis::pretty_flags(3), "OPTIMIZED, NEWLOCALS");
@@ -409,7 +409,7 @@ fn s02_dis_pretty_flags_matches_dis() {
 }
 
 #[test]
-fn s02_dis_mutated_fixtures_never_panic() {
+fn s02_4_dis_mutated_fixtures_never_panic() {
     // Flip bytes of every fixture's bytecode (not the file: the loader has its own
     // robustness tests) and disassemble the result.
     for pyc in pyc_with_dis(&workspace_dir().join("tests/dis")) {

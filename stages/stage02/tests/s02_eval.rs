@@ -78,7 +78,7 @@ const PRINT_TWO: [u8; 30] = [
 ];
 
 #[test]
-fn s02_4_eval_runs_a_hand_assembled_print() {
+fn s02_5_eval_runs_a_hand_assembled_print() {
     let code = module(
         &PRINT_TWO,
         vec![Constant::Str(Rc::from("hi")), int(42), Constant::None],
@@ -91,7 +91,7 @@ fn s02_4_eval_runs_a_hand_assembled_print() {
 }
 
 #[test]
-fn s02_4_eval_binary_op_with_inline_cache() {
+fn s02_5_eval_binary_op_with_inline_cache() {
     // print(7 // -2, ...) is 'print(-4)': BINARY_OP 2 (//) has one cache unit.
     let code = [
         RESUME,
@@ -134,7 +134,7 @@ fn s02_4_eval_binary_op_with_inline_cache() {
 }
 
 #[test]
-fn s02_4_eval_extended_arg_widens_the_argument() {
+fn s02_5_eval_extended_arg_widens_the_argument() {
     // LOAD_CONST 256 through EXTENDED_ARG 1.
     let mut consts: Vec<Constant> = (0..257).map(int).collect();
     consts.push(Constant::None);
@@ -175,7 +175,7 @@ fn s02_4_eval_extended_arg_widens_the_argument() {
 }
 
 #[test]
-fn s02_4_eval_zero_division_is_a_python_exception() {
+fn s02_5_eval_zero_division_is_a_python_exception() {
     let code = [
         LOAD_CONST,
         0,
@@ -199,7 +199,7 @@ fn s02_4_eval_zero_division_is_a_python_exception() {
 }
 
 #[test]
-fn s02_4_eval_load_name_of_unknown_name_is_name_error() {
+fn s02_5_eval_load_name_of_unknown_name_is_name_error() {
     let code = [LOAD_NAME, 0, RETURN_VALUE, 0];
     let (_, result) = run(module(&code, vec![], &["spam"], 1));
     match result {
@@ -227,7 +227,7 @@ fn vm_error(code: &[u8], consts: Vec<Constant>, stacksize: u32) -> (usize, Strin
 }
 
 #[test]
-fn s02_4_eval_bad_bytecode_gives_vm_errors_naming_the_offset() {
+fn s02_5_eval_bad_bytecode_gives_vm_errors_naming_the_offset() {
     assert_eq!(vm_error(&[NOP, 0, POP_TOP, 0], vec![], 1).0, 2);
     assert!(vm_error(&[NOP, 0, POP_TOP, 0], vec![], 1)
         .1
@@ -251,7 +251,7 @@ fn s02_4_eval_bad_bytecode_gives_vm_errors_naming_the_offset() {
 }
 
 #[test]
-fn s02_4_eval_an_opcode_of_a_later_stage_is_not_bad_bytecode() {
+fn s02_5_eval_an_opcode_of_a_later_stage_is_not_bad_bytecode() {
     let code = module(&[NOP, 0, GET_ITER, 0], vec![], &[], 1);
     let err = match run_code(code, &mut Vec::new(), Limits::default()) {
         Err(err @ RunError::NotImplemented(_)) => err,
@@ -272,7 +272,7 @@ fn s02_4_eval_an_opcode_of_a_later_stage_is_not_bad_bytecode() {
 }
 
 #[test]
-fn s02_4_eval_instruction_budget_stops_the_run() {
+fn s02_5_eval_instruction_budget_stops_the_run() {
     let code = [NOP, 0, NOP, 0, NOP, 0, LOAD_CONST, 0, RETURN_VALUE, 0];
     let mut out = Vec::new();
     let limits = Limits {
@@ -323,7 +323,7 @@ fn fxhash(text: &str) -> u64 {
 
 /// Expected outputs recorded from CPython 3.11.7.
 #[test]
-fn s02_4_eval_compiled_programs_match_cpython() {
+fn s02_5_eval_compiled_programs_match_cpython() {
     let cases = [
         (
             "print(7 // -3, 7 % -3, -7 / 2, 2 ** -2, divmod(-7, 2))\n",
@@ -366,7 +366,7 @@ fn s02_4_eval_compiled_programs_match_cpython() {
 
 /// The last traceback line CPython 3.11.7 prints for each program.
 #[test]
-fn s02_4_eval_compiled_errors_match_cpython() {
+fn s02_5_eval_compiled_errors_match_cpython() {
     let cases = [
         ("print(1 // 0)\n", "ZeroDivisionError: integer division or modulo by zero"),
         ("x = 'a' + 1\n", "TypeError: can only concatenate str (not \"int\") to str"),

@@ -27,7 +27,7 @@ fn same(a: f64, b: f64) -> bool {
 }
 
 #[test]
-fn s02_float_floor_division_and_modulo_signs() {
+fn s02_8_float_floor_division_and_modulo_signs() {
     // python3.11: [(a // b, a % b) for a in (7.5, -7.5) for b in (2.0, -2.0)]
     let cases = [
         (7.5, 2.0, 3.0, 1.5),
@@ -64,7 +64,7 @@ fn s02_float_floor_division_and_modulo_signs() {
 }
 
 #[test]
-fn s02_float_pow() {
+fn s02_8_float_pow() {
     let f = |a: f64, b: f64| float::pow(a, b).unwrap();
     assert_eq!(f(2.0, 0.5), FloatPow::Float(std::f64::consts::SQRT_2));
     assert_eq!(f(f64::NAN, 0.0), FloatPow::Float(1.0));
@@ -108,7 +108,7 @@ fn s02_float_pow() {
 }
 
 #[test]
-fn s02_float_round() {
+fn s02_8_float_round() {
     let r = |x: f64| float::round_to_int(x).unwrap();
     assert_eq!(r(2.5), Int::from_i64(2));
     assert_eq!(r(3.5), Int::from_i64(4));
@@ -152,7 +152,7 @@ fn s02_float_round() {
 }
 
 #[test]
-fn s02_float_parse() {
+fn s02_8_float_parse() {
     let p = |s: &str| float::parse(s).unwrap();
     assert_eq!(p("1_0.5"), 10.5);
     assert_eq!(p(" 1.5\n"), 1.5);
@@ -194,7 +194,7 @@ fn s02_float_parse() {
 }
 
 #[test]
-fn s02_float_compares_exactly_with_int() {
+fn s02_8_float_compares_exactly_with_int() {
     let two_53_plus_1 = int("9007199254740993");
     assert_eq!(
         float::int_float_cmp(&two_53_plus_1, 9007199254740992.0),
@@ -224,7 +224,7 @@ fn s02_float_compares_exactly_with_int() {
 }
 
 #[test]
-fn s02_float_complex() {
+fn s02_8_float_complex() {
     assert_eq!(float::complex_add((1.0, 2.0), (3.0, -4.0)), (4.0, -2.0));
     assert_eq!(float::complex_sub((1.0, 2.0), (3.0, -4.0)), (-2.0, 6.0));
     assert_eq!(float::complex_mul((1.0, 2.0), (3.0, -4.0)), (11.0, 2.0));
@@ -278,7 +278,7 @@ fn s02_float_complex() {
 }
 
 #[test]
-fn s02_float_hash_matches_int_hash() {
+fn s02_8_float_hash_matches_int_hash() {
     // python3.11: hash(0.5), hash(1e300), hash(-1.0), hash(float('inf')), hash(2.0**61)
     assert_eq!(float::hash_float(0.5), 1_152_921_504_606_846_976);
     assert_eq!(float::hash_float(1e300), 1_224_995_262_755_759_164);
@@ -296,7 +296,7 @@ fn s02_float_hash_matches_int_hash() {
 }
 
 #[test]
-fn s02_float_hash_complex_and_bigint() {
+fn s02_8_float_hash_complex_and_bigint() {
     // python3.11: hash(complex(1.5, -2.25)), hash(1j), hash(complex(-1, 0)),
     // hash(complex(1e300, 1e-300)), hash(-10**30)
     assert_eq!(float::hash_complex(1.5, -2.25), -576_460_752_305_423_493);
@@ -373,7 +373,7 @@ OPS = {
 "#;
 
 #[test]
-fn s02_float_agrees_with_python_on_random_operations() {
+fn s02_8_float_agrees_with_python_on_random_operations() {
     let mut rng = Rng(0x5EED_F10A_7000_0001);
     let mut input = String::new();
     let mut ours = Vec::new();
@@ -486,7 +486,7 @@ fn s02_float_agrees_with_python_on_random_operations() {
 }
 
 #[test]
-fn s02_float_parse_agrees_with_python_on_random_strings() {
+fn s02_8_float_parse_agrees_with_python_on_random_strings() {
     let mut rng = Rng(0x5EED_F10A_7000_0002);
     let alphabet = [
         "0", "1", "5", "9", "9", ".", "_", "_", "e", "E", "+", "-", "i", "n", "f", "a", "t", "y",

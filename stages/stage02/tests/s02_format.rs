@@ -56,7 +56,7 @@ fn check_table(table: &[(Kind, &str, &str, &str)]) {
 }
 
 #[test]
-fn s02_7_format_table_matches_cpython() {
+fn s02_8_format_table_matches_cpython() {
     check_table(FORMAT_TABLE);
 }
 
@@ -162,7 +162,7 @@ fn check_printf_table(table: &[(&str, &[A], bool, &str)]) {
 }
 
 #[test]
-fn s02_7_printf_table_matches_cpython() {
+fn s02_8_printf_table_matches_cpython() {
     check_printf_table(PRINTF_TABLE);
 }
 
@@ -173,7 +173,7 @@ fn int(text: &str) -> BigInt {
 // Expected values below come from python3.11, e.g. `format(0.125, '.2f')`.
 
 #[test]
-fn s02_7_format_float_rounds_ties_to_even_on_the_exact_value() {
+fn s02_8_format_float_rounds_ties_to_even_on_the_exact_value() {
     // 0.125 is exact in binary: a true tie, rounded to even.
     assert_eq!(format_float(0.125, ".2f").unwrap(), "0.12");
     // 2.5 and 3.5 are ties too; `'%.0f' % 2.5` is '2'.
@@ -192,7 +192,7 @@ fn s02_7_format_float_rounds_ties_to_even_on_the_exact_value() {
 }
 
 #[test]
-fn s02_7_format_float_without_type_keeps_a_digit_after_the_point() {
+fn s02_8_format_float_without_type_keeps_a_digit_after_the_point() {
     assert_eq!(format_float(1.0, ".3").unwrap(), "1.0");
     // ... and switches to an exponent one digit earlier than 'g' does.
     assert_eq!(format_float(123.0, ".3").unwrap(), "1.23e+02");
@@ -203,7 +203,7 @@ fn s02_7_format_float_without_type_keeps_a_digit_after_the_point() {
 }
 
 #[test]
-fn s02_7_format_float_z_coerces_negative_zero() {
+fn s02_8_format_float_z_coerces_negative_zero() {
     assert_eq!(format_float(-0.0, "z.1f").unwrap(), "0.0");
     assert_eq!(format_float(-0.04, "z.1f").unwrap(), "0.0");
     assert_eq!(format_float(-0.04, ".1f").unwrap(), "-0.0");
@@ -211,7 +211,7 @@ fn s02_7_format_float_z_coerces_negative_zero() {
 }
 
 #[test]
-fn s02_7_format_int_groups_digits_and_zero_padding() {
+fn s02_8_format_int_groups_digits_and_zero_padding() {
     assert_eq!(format_int(&int("1234567"), ",").unwrap(), "1,234,567");
     assert_eq!(format_int(&int("1234"), "010,").unwrap(), "00,001,234");
     assert_eq!(format_int(&int("1234"), "09,").unwrap(), "0,001,234");
@@ -223,7 +223,7 @@ fn s02_7_format_int_groups_digits_and_zero_padding() {
 }
 
 #[test]
-fn s02_7_format_int_as_float_converts_first() {
+fn s02_8_format_int_as_float_converts_first() {
     assert_eq!(
         format_int(&int("100000000000000000000"), "f").unwrap(),
         "100000000000000000000.000000"
@@ -241,7 +241,7 @@ fn s02_7_format_int_as_float_converts_first() {
 }
 
 #[test]
-fn s02_7_format_int_has_str_digit_limit_in_decimal_only() {
+fn s02_8_format_int_has_str_digit_limit_in_decimal_only() {
     // python3.11: format(10**5000, 'd'), format(10**5000, ''), '%d' % 10**5000 raise;
     // len(format(10**5000, 'x')) == 4153 (no limit in the power-of-two bases);
     // len('%d' % -(10**4300 - 1)) == 4301 (the sign does not count).
@@ -266,14 +266,14 @@ fn s02_7_format_int_has_str_digit_limit_in_decimal_only() {
 }
 
 #[test]
-fn s02_7_format_counts_characters_not_bytes() {
+fn s02_8_format_counts_characters_not_bytes() {
     assert_eq!(format_str("x", "\u{1F600}^5").unwrap(), "😀😀x😀😀");
     assert_eq!(format_int(&int("5"), "\u{1F600}^5").unwrap(), "😀😀5😀😀");
     assert_eq!(format_str("naïve", ".3").unwrap(), "naï");
 }
 
 #[test]
-fn s02_7_format_errors_carry_cpython_messages() {
+fn s02_8_format_errors_carry_cpython_messages() {
     let message = |r: PyResult<String>| r.unwrap_err().to_string();
     assert_eq!(
         message(format_int(&int("5"), ",x")),
@@ -298,7 +298,7 @@ fn s02_7_format_errors_carry_cpython_messages() {
 }
 
 #[test]
-fn s02_7_format_refuses_enormous_widths_with_memory_error() {
+fn s02_8_format_refuses_enormous_widths_with_memory_error() {
     // CPython would try to build a 2 GB string here; we refuse.
     let err = format_int(&int("5"), "2000000000").unwrap_err();
     assert_eq!(err.kind, ExcType::MemoryError);
@@ -310,7 +310,7 @@ fn s02_7_format_refuses_enormous_widths_with_memory_error() {
 }
 
 #[test]
-fn s02_7_printf_basic_conversions() {
+fn s02_8_printf_basic_conversions() {
     let run = |template: &str, args: &[A]| {
         let refs: Vec<&dyn PrintfArg> = args.iter().map(|a| a as &dyn PrintfArg).collect();
         shown(printf(template, &refs, true))
@@ -337,7 +337,7 @@ fn s02_7_printf_basic_conversions() {
 }
 
 #[test]
-fn s02_7_printf_single_argument_and_mapping_keys() {
+fn s02_8_printf_single_argument_and_mapping_keys() {
     let one = |template: &str, arg: A| shown(printf(template, &[&arg], false));
     assert_eq!(one("%s", S("text")), "text");
     assert_eq!(
@@ -353,7 +353,7 @@ fn s02_7_printf_single_argument_and_mapping_keys() {
 /// Every prefix of every spec built from the mini-language's characters, and
 /// every template made of printf's, gives a result or an error: never a panic.
 #[test]
-fn s02_7_format_never_panics_on_odd_specs() {
+fn s02_8_format_never_panics_on_odd_specs() {
     let pieces = [
         "",
         "<",

@@ -25,7 +25,7 @@ fn err(kind: ExcType, message: &str) -> Exception {
 }
 
 #[test]
-fn s02_int_representation_is_normalised() {
+fn s02_8_int_representation_is_normalised() {
     assert_eq!(Int::from_bigint(BigInt::from(5)), small(5));
     assert!(matches!(int("9223372036854775808"), Int::Big(_)));
     assert!(matches!(int("-9223372036854775808"), Int::Small(i64::MIN)));
@@ -51,7 +51,7 @@ fn s02_int_representation_is_normalised() {
 }
 
 #[test]
-fn s02_int_floor_division_and_modulo_signs() {
+fn s02_8_int_floor_division_and_modulo_signs() {
     // python3.11: [(a // b, a % b) for a in (7, -7) for b in (2, -2)]
     let cases = [
         (7, 2, 3, 1),
@@ -85,7 +85,7 @@ fn s02_int_floor_division_and_modulo_signs() {
 }
 
 #[test]
-fn s02_int_zero_divisors() {
+fn s02_8_int_zero_divisors() {
     let z = ExcType::ZeroDivisionError;
     assert_eq!(
         small(1).floordiv(&small(0)),
@@ -103,7 +103,7 @@ fn s02_int_zero_divisors() {
 }
 
 #[test]
-fn s02_int_true_division_is_correctly_rounded() {
+fn s02_8_int_true_division_is_correctly_rounded() {
     // python3.11: 0/-1, 1/3, 10**400/10**399, (2**63+1)/3, 10**30/7, 1/10**320
     assert!(small(0).truediv(&small(-1)).unwrap().is_sign_negative());
     assert_eq!(small(1).truediv(&small(3)).unwrap(), 1.0 / 3.0);
@@ -139,7 +139,7 @@ fn s02_int_true_division_is_correctly_rounded() {
 }
 
 #[test]
-fn s02_int_pow() {
+fn s02_8_int_pow() {
     let p = |a: i64, b: i64| small(a).pow(&small(b));
     assert_eq!(p(2, 10).unwrap(), IntOrFloat::Int(small(1024)));
     assert_eq!(
@@ -172,7 +172,7 @@ fn s02_int_pow() {
 }
 
 #[test]
-fn s02_int_huge_results_are_refused_with_memory_error() {
+fn s02_8_int_huge_results_are_refused_with_memory_error() {
     let memory = Err(err(ExcType::MemoryError, ""));
     // 2 ** 10**12 would need 125 GB.
     assert_eq!(
@@ -199,7 +199,7 @@ fn s02_int_huge_results_are_refused_with_memory_error() {
 }
 
 #[test]
-fn s02_int_pow_mod() {
+fn s02_8_int_pow_mod() {
     // python3.11: pow(3, 200, 7), pow(-3, 3, 7), pow(3, 3, -7), pow(3, -1, 7),
     // pow(5, 0, -7), pow(2, 10, 1), pow(2, -1, 1)
     let pm = |a: i64, b: i64, c: i64| small(a).pow_mod(&small(b), &small(c));
@@ -224,7 +224,7 @@ fn s02_int_pow_mod() {
 }
 
 #[test]
-fn s02_int_shifts_and_bitwise() {
+fn s02_8_int_shifts_and_bitwise() {
     assert_eq!(
         small(1).lshift(&small(63)).unwrap(),
         int("9223372036854775808")
@@ -263,7 +263,7 @@ fn s02_int_shifts_and_bitwise() {
 }
 
 #[test]
-fn s02_int_compare_and_bit_length() {
+fn s02_8_int_compare_and_bit_length() {
     assert_eq!(small(-1).cmp(&int("9223372036854775808")), Ordering::Less);
     assert_eq!(
         int("-9223372036854775809").cmp(&small(i64::MIN)),
@@ -280,7 +280,7 @@ fn s02_int_compare_and_bit_length() {
 }
 
 #[test]
-fn s02_int_float_conversions() {
+fn s02_8_int_float_conversions() {
     // float(2**53 + 1) rounds half to even; float(2**1024 - 2**970) overflows.
     assert_eq!(
         int("9007199254740993").to_f64().unwrap(),
@@ -341,7 +341,7 @@ fn s02_int_float_conversions() {
 }
 
 #[test]
-fn s02_int_to_text() {
+fn s02_8_int_to_text() {
     assert_eq!(small(-31).to_radix_string(16, true), "-0x1f");
     assert_eq!(small(8).to_radix_string(8, true), "0o10");
     assert_eq!(small(5).to_radix_string(2, true), "0b101");
@@ -374,7 +374,7 @@ fn s02_int_to_text() {
 }
 
 #[test]
-fn s02_int_parse() {
+fn s02_8_int_parse() {
     let ok = |text: &str, base: u32| Int::parse(text, base).unwrap();
     assert_eq!(ok("0x1f", 0), small(31));
     assert_eq!(ok("1_000", 10), small(1000));
@@ -451,7 +451,7 @@ fn s02_int_parse() {
 }
 
 #[test]
-fn s02_int_hash() {
+fn s02_8_int_hash() {
     // python3.11: hash(-1), hash(2**61 - 1), hash(2**61), hash(-2**61), hash(10**30)
     assert_eq!(hash_int(&small(1)), 1);
     assert_eq!(hash_int(&small(-1)), -2);
@@ -555,7 +555,7 @@ fn rust_int_op(op: &str, a: &Int, b: &Int, c: &Int) -> String {
 }
 
 #[test]
-fn s02_int_agrees_with_python_on_random_operations() {
+fn s02_8_int_agrees_with_python_on_random_operations() {
     let mut rng = Rng(0x5EED_1234_ABCD_0001);
     let mut input = String::new();
     let mut ours = Vec::new();
@@ -600,7 +600,7 @@ fn s02_int_agrees_with_python_on_random_operations() {
 }
 
 #[test]
-fn s02_int_parse_agrees_with_python_on_random_strings() {
+fn s02_8_int_parse_agrees_with_python_on_random_strings() {
     let mut rng = Rng(0x5EED_0000_1111_2222);
     let alphabet = [
         "0", "0", "1", "7", "9", "a", "f", "z", "x", "X", "o", "b", "B", "_", "_", "+", "-", " ",

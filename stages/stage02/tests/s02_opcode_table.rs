@@ -54,7 +54,7 @@ fn ours() -> String {
 }
 
 #[test]
-fn s02_opcode_table_matches_python() {
+fn s02_7_opcode_table_matches_python() {
     let Some(expected) = python(OPCODE_SCRIPT) else {
         eprintln!("skipped: python3.11 not found, opcode table not compared");
         return;
@@ -63,7 +63,7 @@ fn s02_opcode_table_matches_python() {
 }
 
 #[test]
-fn s02_opcode_info_is_a_direct_lookup() {
+fn s02_7_opcode_info_is_a_direct_lookup() {
     for number in 0..=u8::MAX {
         let by_search = OPCODES.iter().find(|info| info.number == number);
         assert_eq!(opcode::info(number), by_search, "opcode {number}");

@@ -14,7 +14,7 @@ use stage02::pyrepr::{
 mod common;
 
 #[test]
-fn s02_repr_float_matches_cpython() {
+fn s02_4_repr_float_matches_cpython() {
     let cases: &[(f64, &str)] = &[
         (0.0, "0.0"),
         (-0.0, "-0.0"),
@@ -54,7 +54,7 @@ fn s02_repr_float_matches_cpython() {
 }
 
 #[test]
-fn s02_repr_complex_matches_cpython() {
+fn s02_4_repr_complex_matches_cpython() {
     let inf = f64::INFINITY;
     let nan = f64::NAN;
     let cases: &[(f64, f64, &str)] = &[
@@ -83,7 +83,7 @@ fn s02_repr_complex_matches_cpython() {
 }
 
 #[test]
-fn s02_repr_str_quotes_and_escapes_like_cpython() {
+fn s02_4_repr_str_quotes_and_escapes_like_cpython() {
     let cases: &[(&str, &str)] = &[
         ("", "''"),
         ("abc", "'abc'"),
@@ -115,7 +115,7 @@ fn s02_repr_str_quotes_and_escapes_like_cpython() {
 }
 
 #[test]
-fn s02_repr_surrogate_str_escapes_lone_surrogates() {
+fn s02_4_repr_surrogate_str_escapes_lone_surrogates() {
     // repr("\udc80") and repr("a\ud800b'")
     assert_eq!(repr_surrogate_str(&[0xdc80]), "'\\udc80'");
     assert_eq!(
@@ -125,7 +125,7 @@ fn s02_repr_surrogate_str_escapes_lone_surrogates() {
 }
 
 #[test]
-fn s02_repr_bytes_matches_cpython() {
+fn s02_4_repr_bytes_matches_cpython() {
     let cases: &[(&[u8], &str)] = &[
         (b"", "b''"),
         (b"abc", "b'abc'"),
@@ -145,7 +145,7 @@ fn s02_repr_bytes_matches_cpython() {
 }
 
 #[test]
-fn s02_repr_int_refuses_more_than_4300_digits() {
+fn s02_4_repr_int_refuses_more_than_4300_digits() {
     // str(10**4299) has 4300 digits and is allowed; the sign does not count.
     let allowed = -BigInt::from(10).pow(4299);
     assert_eq!(repr_int(&allowed).map(|s| s.len()), Ok(4301));
@@ -167,7 +167,7 @@ fn text(s: &str) -> Constant {
 }
 
 #[test]
-fn s02_repr_constant_containers_match_cpython() {
+fn s02_4_repr_constant_containers_match_cpython() {
     let tuple = |items: Vec<Constant>| Constant::Tuple(Rc::from(items));
     let frozenset = |items: Vec<Constant>| Constant::FrozenSet(Rc::from(items));
     let cases: Vec<(Constant, &str)> = vec![
@@ -218,7 +218,7 @@ fn s02_repr_constant_containers_match_cpython() {
 }
 
 #[test]
-fn s02_repr_constant_code_object_shows_name_file_and_line() {
+fn s02_4_repr_constant_code_object_shows_name_file_and_line() {
     let code = Rc::new(Code {
         firstlineno: 7,
         ..common::empty_code("prog.py", "<lambda>")
@@ -231,13 +231,13 @@ fn s02_repr_constant_code_object_shows_name_file_and_line() {
 }
 
 #[test]
-fn s02_repr_constant_giant_int_gives_a_marker() {
+fn s02_4_repr_constant_giant_int_gives_a_marker() {
     let giant = Constant::Int(BigInt::from(7).pow(6000));
     assert!(repr_constant(&giant).starts_with("<int too large to repr: ValueError: Exceeds"));
 }
 
 #[test]
-fn s02_repr_printable_table_matches_python() {
+fn s02_4_repr_printable_table_matches_python() {
     let script = "import sys\n\
         print(' '.join(str(c) for c in range(sys.maxunicode + 1) if not chr(c).isprintable()))";
     let Some(expected) = common::run_python(&["-c", script], "") else {
@@ -273,7 +273,7 @@ fn float_samples() -> Vec<f64> {
 }
 
 #[test]
-fn s02_repr_float_agrees_with_python_on_random_floats() {
+fn s02_4_repr_float_agrees_with_python_on_random_floats() {
     let samples = float_samples();
     let input: String = samples
         .iter()
@@ -300,7 +300,7 @@ fn s02_repr_float_agrees_with_python_on_random_floats() {
 }
 
 #[test]
-fn s02_repr_constant_hash_matches_pythonhashseed_0() {
+fn s02_4_repr_constant_hash_matches_pythonhashseed_0() {
     use stage02::pyrepr::set_order::constant_hash;
     // PYTHONHASHSEED=0 python3 -c "print(hash('b'), hash(b'y'), ...)"
     let cases: Vec<(Constant, i64)> = vec![
@@ -336,7 +336,7 @@ fn s02_repr_constant_hash_matches_pythonhashseed_0() {
 }
 
 #[test]
-fn s02_repr_frozenset_iterates_like_cpython_not_like_marshal() {
+fn s02_4_repr_frozenset_iterates_like_cpython_not_like_marshal() {
     // marshal stores {'alpha', 'b', 'delta', 'gamma'} sorted by serialized bytes:
     // 'b' first. PYTHONHASHSEED=0 python3 -c "print(frozenset(['b', 'alpha', 'delta', 'gamma']))"
     let stored = Constant::FrozenSet(Rc::from(vec![
@@ -355,7 +355,7 @@ fn s02_repr_frozenset_iterates_like_cpython_not_like_marshal() {
 }
 
 #[test]
-fn s02_repr_large_frozensets_grow_like_cpython() {
+fn s02_4_repr_large_frozensets_grow_like_cpython() {
     // Past 50,000 items a set grows to 2 (not 4) times its size, which changes
     // where colliding items land. The frozenset is built and printed by
     // `marshal.loads`, as a constant would be.

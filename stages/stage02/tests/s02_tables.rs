@@ -165,17 +165,17 @@ fn check_fixture(name: &str) {
 }
 
 #[test]
-fn s02_2_fixture_constants_match_cpython() {
+fn s02_3_fixture_constants_match_cpython() {
     check_fixture("constants");
 }
 
 #[test]
-fn s02_2_fixture_functions_match_cpython() {
+fn s02_3_fixture_functions_match_cpython() {
     check_fixture("functions");
 }
 
 #[test]
-fn s02_4_fixture_positions_match_cpython() {
+fn s02_3_fixture_positions_match_cpython() {
     check_fixture("positions");
 }
 
@@ -209,7 +209,7 @@ fn pos(
 /// reference.md §4's worked example: function `g` of `examples/14_positions.py`,
 /// whose positions were printed by `list(g.__code__.co_positions())`.
 #[test]
-fn s02_4_worked_example_positions() {
+fn s02_3_worked_example_positions() {
     let table = [
         0xe8, 0x00, 0xe8, 0x00, 0x80, 0x00, 0xf0, 0x02, 0x04, 0x05, 0x18, 0xd8, 0x0f, 0x10, 0xd8,
         0x0f, 0x10, 0xf1, 0x03, 0x01, 0x10, 0x11,
@@ -250,7 +250,7 @@ fn s02_4_worked_example_positions() {
 }
 
 #[test]
-fn s02_4_no_location_entries_are_none() {
+fn s02_3_no_location_entries_are_none() {
     // 0xf8: kind 15, one unit. The next entry's delta counts from line 5.
     let code = code_with_tables(3, 5, &[0xf8, 0xf8, 0xd8, 0x01, 0x02], &[]);
     let positions = linetable::positions(&code);
@@ -261,7 +261,7 @@ fn s02_4_no_location_entries_are_none() {
 }
 
 #[test]
-fn s02_4_malformed_tables_do_not_panic() {
+fn s02_3_malformed_tables_do_not_panic() {
     let tables: [&[u8]; 6] = [
         &[],
         &[0xf0],
@@ -287,7 +287,7 @@ fn s02_4_malformed_tables_do_not_panic() {
 /// reference.md §5.1, worked example 1: `84 07 0d 00 | 8d 0a 1b 03 | 9a 01 1b 03`,
 /// which `dis._parse_exception_table` decodes as below.
 #[test]
-fn s02_5_worked_example_exception_table() {
+fn s02_3_worked_example_exception_table() {
     let table = [
         0x84, 0x07, 0x0d, 0x00, 0x8d, 0x0a, 0x1b, 0x03, 0x9a, 0x01, 0x1b, 0x03,
     ];
@@ -319,7 +319,7 @@ fn s02_5_worked_example_exception_table() {
 }
 
 #[test]
-fn s02_5_multibyte_varints_and_truncated_entries() {
+fn s02_3_multibyte_varints_and_truncated_entries() {
     // Worked example 2: `bb 05 41 11 03` → start 59, size 5, target 81, depth 1, lasti.
     // A trailing partial entry is dropped, as `dis` drops it.
     let code = code_with_tables(0, 1, &[], &[0xbb, 0x05, 0x41, 0x11, 0x03, 0xc1, 0x00]);
@@ -355,7 +355,7 @@ const COMPILE_UNCHECKED_HASH: &str = "import py_compile, sys; py_compile.compile
 /// Compiles a few dozen stdlib modules with CPython 3.11 and compares every code
 /// object with our loader and decoders.
 #[test]
-fn s02_2_stdlib_modules_match_cpython() {
+fn s02_3_stdlib_modules_match_cpython() {
     let Some(stdlib) = common::run_python(
         &[
             "-c",

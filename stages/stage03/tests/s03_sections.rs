@@ -1,0 +1,103 @@
+//! Chapter 3's first two sections, graded on the corpus programs that teach them:
+//! `cargo test -p stage03 s03_1` and `cargo test -p stage03 s03_2`. Each program runs
+//! through `stage03` and must print what CPython printed when the corpus was recorded
+//! (`cargo xtask corpus`), with CPython's exit status and last line of stderr.
+
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
+
+fn corpus(relative: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/programs")
+        .join(relative)
+}
+
+/// Runs `tests/programs/NAME.pyc` and compares it with the recorded `.out`, `.exit`
+/// and the last line of `.err`.
+fn assert_matches_cpython(name: &str) {
+    let pyc = corpus(&format!("{name}.pyc"));
+    let read = |ext: &str| {
+        std::fs::read_to_string(corpus(&format!("{name}.{ext}")))
+            .unwrap_or_else(|e| panic!("{name}.{ext}: {e}"))
+    };
+    let args = vec![OsString::from("stage03"), pyc.into_os_string()];
+    let (mut stdout, mut stderr) = (Vec::new(), Vec::new());
+    let status = stage03::run_cli(args, &mut stdout, &mut stderr);
+    let stdout = String::from_utf8_lossy(&stdout);
+    let stderr = String::from_utf8_lossy(&stderr);
+    assert_eq!(stdout, read("out"), "{name}: stdout differs from CPython's");
+    assert_eq!(
+        status.to_string(),
+        read("exit").trim(),
+        "{name}: exit status; stderr: {stderr}"
+    );
+    assert_eq!(
+        stderr.lines().last().unwrap_or(""),
+        read("err").lines().last().unwrap_or(""),
+        "{name}: last line of stderr"
+    );
+}
+
+// 3.1 Code object, function object, frame.
+
+#[test]
+fn s03_1_make_function_builds_a_function_object_from_a_code_object() {
+    assert_matches_cpython("03_functions/define_and_call");
+}
+
+#[test]
+fn s03_1_function_attributes_come_from_the_code_and_make_function() {
+    assert_matches_cpython("03_functions/function_attributes");
+}
+
+#[test]
+fn s03_1_defaults_are_evaluated_once_at_definition() {
+    assert_matches_cpython("03_binding/defaults");
+}
+
+#[test]
+fn s03_1_annotations_become_a_dict() {
+    assert_matches_cpython("03_functions/annotations");
+}
+
+#[test]
+fn s03_1_functions_are_values() {
+    assert_matches_cpython("03_functions/functions_are_values");
+}
+
+// 3.2 Frames and the call stack.
+
+#[test]
+fn s03_2_each_frame_has_its_own_value_stack() {
+    assert_matches_cpython("03_functions/nested_calls");
+}
+
+#[test]
+fn s03_2_many_calls_in_few_frames() {
+    assert_matches_cpython("03_functions/many_calls_few_frames");
+}
+
+#[test]
+fn s03_2_load_global_reads_the_module_namespace() {
+    assert_matches_cpython("03_functions/globals");
+}
+
+#[test]
+fn s03_2_fast_locals_shadow_globals() {
+    assert_matches_cpython("03_functions/locals_shadow");
+}
+
+#[test]
+fn s03_2_a_deleted_fast_local_is_unbound() {
+    assert_matches_cpython("03_functions/delete_fast");
+}
+
+#[test]
+fn s03_2_assignment_makes_a_name_local_for_the_whole_function() {
+    assert_matches_cpython("03_functions/unbound_local");
+}
+
+#[test]
+fn s03_2_return_values_travel_to_the_callers_stack() {
+    assert_matches_cpython("03_functions/return_values");
+}
