@@ -3,6 +3,7 @@
 //! only `corpus` needs a Python 3.11, because CPython is the oracle it records.
 #![forbid(unsafe_code)]
 
+mod bench;
 mod book_check;
 mod stage_diff;
 
@@ -23,6 +24,17 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Task {
+    /// Time each stage's release build against python3.11 on the programs in
+    /// tests/bench/ (best of --runs wall times) and print the ratios; fail only if a
+    /// run fails or an output differs from CPython's, never on time.
+    Bench {
+        /// Time only this stage (default: every stage from 02 on).
+        #[arg(long)]
+        stage: Option<u32>,
+        /// Runs of each program on each interpreter; the best time counts.
+        #[arg(long, default_value_t = 3)]
+        runs: u32,
+    },
     /// Check every {{#include}} in the book: files exist, anchors exist and are closed,
     /// listings are not empty, snapshots are included after their header.
     BookCheck,
@@ -57,6 +69,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let root = repo_root();
     let result = match cli.task {
+        Task::Bench { stage, runs } => bench_task(&root, stage, runs),
         Task::BookCheck => book_check_task(&root),
         Task::Corpus { check } => corpus_task(&root, check),
         Task::Mutate { cases, seed } => mutate_task(cases, seed),
@@ -77,6 +90,12 @@ fn repo_root() -> PathBuf {
         .join("../..")
         .canonicalize()
         .unwrap_or_else(|_| PathBuf::from("."))
+}
+
+fn bench_task(root: &Path, stage: Option<u32>, runs: u32) -> Result<(), String> {
+    bench::run(root, bench::Options { stage, runs })?;
+    println!("\nbench: every output matched CPython's");
+    Ok(())
 }
 
 fn book_check_task(root: &Path) -> Result<(), String> {
