@@ -30,7 +30,7 @@ use crate::opcode::{self, *};
 use crate::value::dict::{self, Dict};
 use crate::value::ops;
 use crate::value::Value;
-use frame::Frame;
+use frame::{Frame, FramePool};
 
 // ANCHOR: run_error
 /// Why running stopped early.
@@ -105,7 +105,7 @@ impl Default for Limits {
 #[derive(Debug)]
 pub enum Exit {
     Return(Value),
-    Call(Frame),
+    Call(Box<Frame>),
 }
 
 /// What one instruction does to the loop: go on (`None`), leave the frame, or fail.
@@ -143,7 +143,11 @@ pub struct Interpreter<'a> {
     pub budget: u64,
     /// The callers of the running frame, outermost (the module) first: CPython's
     /// chain of `frame->previous`. The running frame itself is not in here.
-    pub frames: Vec<Frame>,
+    pub frames: Vec<Box<Frame>>,
+    /// Frames that have returned, for the next calls to reuse (see
+    /// [`FramePool`]). Frames are boxed so that a call or a return moves a
+    /// pointer, not a whole frame.
+    pub pool: FramePool,
 }
 // ANCHOR_END: interpreter
 
@@ -155,6 +159,7 @@ pub fn run_code(code: Rc<Code>, out: &mut dyn Write, limits: Limits) -> Result<(
         trace: None,
         budget: limits.max_instructions,
         frames: Vec::new(),
+        pool: FramePool::default(),
     };
     interp.run_module(code)
 }
@@ -172,6 +177,7 @@ pub fn run_code_traced(
         trace: Some(trace),
         budget: limits.max_instructions,
         frames: Vec::new(),
+        pool: FramePool::default(),
     };
     interp.run_module(code)
 }
@@ -201,7 +207,7 @@ impl Interpreter<'_> {
     /// `self.frames`; a return switches back and pushes the result on the
     /// caller's stack.
     pub fn run_frame(&mut self, frame: Frame) -> Result<Value, RunError> {
-        let mut frame = frame;
+        let mut frame = Box::new(frame);
         loop {
             let instr = fetch(&mut frame)?;
             self.charge(&frame)?;
@@ -230,6 +236,7 @@ impl Interpreter<'_> {
                         let line = trace::pop_line(&callee, &value, &self.frames, Some(&frame));
                         self.trace_frame(line)?;
                     }
+                    self.pool.recycle(callee);
                     frame.push_value(value)?;
                 }
             }
@@ -458,8 +465,8 @@ impl Interpreter<'_> {
         function: &Function,
         args: &mut [Option<Value>],
         kwnames: &[Value],
-    ) -> Result<Frame, RunError> {
-        let mut callee = Frame::new_function(function);
+    ) -> Result<Box<Frame>, RunError> {
+        let mut callee = Frame::new_function(function, &mut self.pool);
         bind::initialize_locals(function, &mut callee.locals, args, kwnames)?;
         // The running frame and its callers are `frames.len() + 1` frames.
         if self.frames.len() + 2 > RECURSION_LIMIT {
@@ -492,7 +499,7 @@ impl Interpreter<'_> {
 /// that the loop runs next.
 enum Called {
     Value(Value),
-    Frame(Frame),
+    Frame(Box<Frame>),
 }
 
 // ANCHOR: fetch
@@ -516,8 +523,8 @@ pub fn fetch(frame: &mut Frame) -> Result<Instruction, RunError> {
         if opcode == EXTENDED_ARG {
             continue;
         }
-        let caches = opcode::info(opcode).map_or(0, |info| usize::from(info.cache_entries));
-        frame.next_instr += caches;
+        let caches = CACHE_ENTRIES.get(usize::from(opcode)).copied().unwrap_or(0);
+        frame.next_instr += usize::from(caches);
         return Ok(Instruction {
             offset,
             opcode,
@@ -526,6 +533,26 @@ pub fn fetch(frame: &mut Frame) -> Result<Instruction, RunError> {
     }
 }
 // ANCHOR_END: fetch
+
+// ANCHOR: cache_entries
+/// For each of the 256 opcode bytes, how many inline cache entries follow it
+/// (CPython's `_PyOpcode_Caches`), built at compile time from
+/// [`opcode::OPCODES`]. `fetch` runs for every instruction: one read of this
+/// table replaces the two dependent reads of [`opcode::info`], which the
+/// processor would otherwise wait for before it can fetch the next instruction.
+static CACHE_ENTRIES: [u8; 256] = build_cache_entries();
+
+const fn build_cache_entries() -> [u8; 256] {
+    let mut entries = [0; 256];
+    let mut row = 0;
+    while row < opcode::OPCODES.len() {
+        let info = &opcode::OPCODES[row];
+        entries[info.number as usize] = info.cache_entries;
+        row += 1;
+    }
+    entries
+}
+// ANCHOR_END: cache_entries
 
 /// An argument used as a count or an index.
 fn count(arg: u32) -> usize {

@@ -17,6 +17,7 @@ use std::cell::RefCell;
 use std::fmt;
 use std::rc::Rc;
 
+use crate::code::flags::{CO_VARARGS, CO_VARKEYWORDS};
 use crate::code::Code;
 use crate::eval::frame::Globals;
 use crate::exc::{ExcType, Exception, PyResult};
@@ -34,6 +35,11 @@ pub struct PreparedCode {
     pub consts: Rc<[Option<Value>]>,
     /// `co_nlocalsplus`: the fast-locals slots a frame of this code needs.
     pub nlocalsplus: usize,
+    /// `Some(co_argcount)` for a "simple" function (`Python/specialize.c:
+    /// function_kind`): no `*args`, no `**kwargs`, no keyword-only parameters.
+    /// A call of it with exactly that many positional arguments and no keywords
+    /// binds them in order (`bind::bind_exact_args`), with no checks left to do.
+    pub simple_argcount: Option<usize>,
 }
 
 impl PreparedCode {
@@ -43,10 +49,20 @@ impl PreparedCode {
         let consts = code.consts.iter().map(value_from_constant).collect();
         PreparedCode {
             nlocalsplus: code.nlocalsplus(),
+            simple_argcount: simple_argcount(&code),
             consts,
             code,
         }
     }
+}
+
+/// `co_argcount` if the code takes only positional-or-keyword parameters.
+fn simple_argcount(code: &Code) -> Option<usize> {
+    let has_star_parameters = code.flags & (CO_VARARGS | CO_VARKEYWORDS) != 0;
+    if has_star_parameters || code.kwonlyargcount != 0 {
+        return None;
+    }
+    usize::try_from(code.argcount).ok()
 }
 // ANCHOR_END: prepared_code
 

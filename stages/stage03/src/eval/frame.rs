@@ -2,7 +2,7 @@
 //! pycore_frame.h: _PyInterpreterFrame`).
 //!
 //! The frame is an owned value, not state borrowed by a Rust call: the
-//! interpreter keeps a stack of them (a `Vec<Frame>`, CPython's `previous`
+//! interpreter keeps a stack of them (a `Vec<Box<Frame>>`, CPython's `previous`
 //! links), so Python recursion never becomes Rust recursion, and stage06 parks
 //! one inside a generator and resumes it later. It owns its value stack, its
 //! fast locals and its instruction pointer; it shares its code and its globals.
@@ -66,6 +66,40 @@ fn initial_stack_capacity(code: &Code) -> usize {
     usize::try_from(code.stacksize).unwrap_or(0).min(256)
 }
 
+// ANCHOR: frame_pool
+/// Frames that have returned, emptied and kept for the next calls, so that a
+/// call in a loop allocates nothing: a returning frame goes back in the pool
+/// with its locals and stack buffers, and the next call takes it out and
+/// refills it. Frames travel boxed, so that making, parking and resuming one
+/// moves a pointer, not the whole frame. CPython 3.11 does not `malloc` a
+/// frame per call either: it carves frames out of a per-thread "data stack" of
+/// big chunks (`Python/pystate.c: _PyThreadState_BumpFramePointer`) and pops
+/// them off again on return.
+#[derive(Debug, Default)]
+pub struct FramePool {
+    // The boxes are the point: a frame leaves and re-enters the pool (and the
+    // interpreter's stack of frames) as a pointer, and keeps its buffers.
+    #[allow(clippy::vec_box)]
+    frames: Vec<Box<Frame>>,
+}
+
+/// At most this many frames wait in the pool: as many as the deepest
+/// recursion allowed, which covers a program's steady state.
+const MAX_POOLED_FRAMES: usize = crate::eval::RECURSION_LIMIT;
+
+impl FramePool {
+    /// Takes back a frame that has returned. Emptying its locals and stack
+    /// drops the frame's values now, as CPython clears a frame on return.
+    pub fn recycle(&mut self, mut frame: Box<Frame>) {
+        if self.frames.len() < MAX_POOLED_FRAMES {
+            frame.locals.clear();
+            frame.stack.clear();
+            self.frames.push(frame);
+        }
+    }
+}
+// ANCHOR_END: frame_pool
+
 impl Frame {
     // ANCHOR: frame_new
     /// A frame for module code: a fresh `__main__` namespace.
@@ -78,11 +112,32 @@ impl Frame {
     }
 
     /// A frame for a call of `function`, its fast locals all unbound: argument
-    /// binding ([`crate::bind`]) fills them. The cost of a call is here: two
-    /// allocations (locals and value stack, sized from `co_nlocalsplus` and
-    /// `co_stacksize`) and three reference counts (code, constants, globals).
-    pub fn new_function(function: &Function) -> Frame {
-        Frame::new(&function.code, function.globals.clone())
+    /// binding ([`crate::bind`]) fills them. The cost of a call is here: a
+    /// frame from the pool ([`FramePool`]), whose locals and stack buffers are
+    /// resized to `co_nlocalsplus` and `co_stacksize` (allocating only when
+    /// the pool is empty), and three reference counts (code, constants, globals).
+    pub fn new_function(function: &Function, pool: &mut FramePool) -> Box<Frame> {
+        let globals = function.globals.clone();
+        match pool.frames.pop() {
+            Some(mut frame) => {
+                frame.reuse(&function.code, globals);
+                frame
+            }
+            None => Box::new(Frame::new(&function.code, globals)),
+        }
+    }
+
+    /// Makes a frame from the pool (locals and stack empty) a fresh frame of
+    /// `prepared`.
+    fn reuse(&mut self, prepared: &PreparedCode, globals: Globals) {
+        self.locals.resize(prepared.nlocalsplus, None);
+        self.stack.reserve(initial_stack_capacity(&prepared.code));
+        self.code = prepared.code.clone();
+        self.consts = prepared.consts.clone();
+        self.next_instr = 0;
+        self.offset = 0;
+        self.kwnames = None;
+        self.globals = globals;
     }
 
     fn new(prepared: &PreparedCode, globals: Globals) -> Frame {
@@ -126,7 +181,10 @@ impl Frame {
         self.push(Some(value))
     }
 
-    /// Pops a slot, which may be NULL.
+    /// Pops a slot, which may be NULL. `#[inline]` (and `pop_value`'s): almost
+    /// every instruction pops, and a popped value returned through memory from
+    /// a call costs more than the pop itself; inlined, it stays in registers.
+    #[inline]
     pub fn pop(&mut self) -> Result<Option<Value>, RunError> {
         match self.stack.pop() {
             Some(slot) => Ok(slot),
@@ -135,6 +193,7 @@ impl Frame {
     }
 
     /// Pops a value; a NULL here is bad bytecode.
+    #[inline]
     pub fn pop_value(&mut self) -> Result<Value, RunError> {
         match self.pop()? {
             Some(value) => Ok(value),

@@ -87,7 +87,7 @@ const MAX_FRAMES_SHOWN: usize = 6;
 
 /// The line for a frame just pushed: `--> push add(a=2, b=3)`, then the
 /// frames. `callers` are the frames below it.
-pub fn push_line(callers: &[Frame], frame: &Frame) -> String {
+pub fn push_line(callers: &[Box<Frame>], frame: &Frame) -> String {
     format!(
         "--> push {}({})    {}",
         frame.code.qualname,
@@ -98,7 +98,12 @@ pub fn push_line(callers: &[Frame], frame: &Frame) -> String {
 
 /// The line for a frame just popped, with the value it returns, and the
 /// frames left: `caller` (which runs next) on top of `callers`.
-pub fn pop_line(frame: &Frame, value: &Value, callers: &[Frame], caller: Option<&Frame>) -> String {
+pub fn pop_line(
+    frame: &Frame,
+    value: &Value,
+    callers: &[Box<Frame>],
+    caller: Option<&Frame>,
+) -> String {
     let frames = match caller {
         Some(caller) => frames_column(callers, caller),
         None => "frames (0)".to_string(),
@@ -111,9 +116,10 @@ pub fn pop_line(frame: &Frame, value: &Value, callers: &[Frame], caller: Option<
 }
 
 /// `frames (2): <module> > add`, outermost first.
-fn frames_column(callers: &[Frame], frame: &Frame) -> String {
+fn frames_column(callers: &[Box<Frame>], frame: &Frame) -> String {
     let names: Vec<&str> = callers
         .iter()
+        .map(|f| &**f)
         .chain(std::iter::once(frame))
         .map(|f| &*f.code.name)
         .collect();
