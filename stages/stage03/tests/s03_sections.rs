@@ -101,3 +101,16 @@ fn s03_2_assignment_makes_a_name_local_for_the_whole_function() {
 fn s03_2_return_values_travel_to_the_callers_stack() {
     assert_matches_cpython("03_functions/return_values");
 }
+
+// 3.3 Binding arguments: the fast path for exact positional calls and the general
+// algorithm must agree, and a reused frame must not leak the last call's locals.
+
+#[test]
+fn s03_3_exact_args_and_general_binding_agree() {
+    assert_matches_cpython("03_binding/exact_and_general");
+}
+
+#[test]
+fn s03_3_a_reused_frame_keeps_no_stale_locals() {
+    assert_matches_cpython("03_functions/recycled_frames");
+}
