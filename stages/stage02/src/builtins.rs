@@ -1,5 +1,11 @@
-//! The built-in functions and classes a straight-line program calls
-//! (`Python/bltinmodule.c`, and the `tp_new` of each class).
+//! The built-in functions and classes (`Python/bltinmodule.c`, and the
+//! `tp_new` of each class).
+//!
+//! Finished in stage02 and imported by every later stage, which adds its own
+//! names to the namespace (stage03's `lookup` adds `dict`) but never copies a
+//! function: each is a `static` [`BuiltinFunction`] whose body receives the
+//! interpreter ([`Vm`]), so `min(xs, key=f)` calls a Python `f` from stage03
+//! on without a line changing here.
 //!
 //! stage02 has: `print`, `repr`, `ascii`, `format`, `abs`, `len`, `min`, `max`,
 //! `pow`, `divmod`, `round`, `hex`, `oct`, `bin`, `chr`, `ord`, and the classes
@@ -7,217 +13,168 @@
 //! `type(None)` and `type(...)`). Each checks its arguments the way CPython does,
 //! with CPython's messages, because a program can print them.
 
+pub mod args;
+
 use std::io::Write;
 use std::rc::Rc;
 
-use crate::eval::RunError;
 use crate::exc::{ExcType, Exception, PyResult};
 use crate::float;
 use crate::int::Int;
+use crate::roadmap;
 use crate::value::ops;
-use crate::value::{Builtin, TypeObject, Value};
-
-/// Keyword arguments as `CALL` passes them: names from `KW_NAMES`, in order.
-pub type Keywords = Vec<(Rc<str>, Value)>;
+use crate::value::types::{self, TypeObject};
+use crate::value::{BuiltinFunction, Dict, Value};
+use crate::vm::{Keywords, RunError, Vm};
+use args::{bind, check_count, index_arg, no_keywords, one_arg};
 
 // ANCHOR: lookup
-/// The builtins namespace (`builtins.__dict__`), as `LOAD_NAME` falls back to it.
+/// The builtins namespace of stage02 (`builtins.__dict__`), as `LOAD_NAME`
+/// falls back to it. Later stages look up their own names first, then these.
 pub fn lookup(name: &str) -> Option<Value> {
-    use Builtin::*;
     let function = match name {
-        "abs" => Abs,
-        "ascii" => Ascii,
-        "bin" => Bin,
-        "chr" => Chr,
-        "divmod" => Divmod,
-        "format" => Format,
-        "hex" => Hex,
-        "len" => Len,
-        "max" => Max,
-        "min" => Min,
-        "oct" => Oct,
-        "ord" => Ord,
-        "pow" => Pow,
-        "print" => Print,
-        "repr" => Repr,
-        "round" => Round,
+        "abs" => &ABS,
+        "ascii" => &ASCII,
+        "bin" => &BIN,
+        "chr" => &CHR,
+        "divmod" => &DIVMOD,
+        "format" => &FORMAT,
+        "hex" => &HEX,
+        "len" => &LEN,
+        "max" => &MAX,
+        "min" => &MIN,
+        "oct" => &OCT,
+        "ord" => &ORD,
+        "pow" => &POW,
+        "print" => &PRINT,
+        "repr" => &REPR,
+        "round" => &ROUND,
         _ => return lookup_type(name).map(Value::Type),
     };
     Some(Value::Builtin(function))
 }
 
-fn lookup_type(name: &str) -> Option<TypeObject> {
+fn lookup_type(name: &str) -> Option<&'static TypeObject> {
     Some(match name {
-        "bool" => TypeObject::Bool,
-        "bytes" => TypeObject::Bytes,
-        "complex" => TypeObject::Complex,
-        "float" => TypeObject::Float,
-        "int" => TypeObject::Int,
-        "str" => TypeObject::Str,
-        "tuple" => TypeObject::Tuple,
-        "type" => TypeObject::Type,
+        "bool" => &types::BOOL,
+        "bytes" => &types::BYTES,
+        "complex" => &types::COMPLEX,
+        "float" => &types::FLOAT,
+        "int" => &types::INT,
+        "str" => &types::STR,
+        "tuple" => &types::TUPLE,
+        "type" => &types::TYPE,
         _ => return None,
     })
+}
+
+/// A name that is not in this stage's builtins: `NameError`, unless a later
+/// stage of the workbook defines it (`range`), which is a limit of this stage
+/// and not an error of the program (see [`roadmap`]).
+pub fn missing_name(name: &str, this_stage: u8) -> RunError {
+    match roadmap::builtin_stage(name) {
+        Some(stage) if stage > this_stage => {
+            RunError::not_implemented(format!("the builtin '{name}'"), Some(stage))
+        }
+        _ => Exception::new(ExcType::NameError, format!("name '{name}' is not defined")).into(),
+    }
 }
 // ANCHOR_END: lookup
 
 // ANCHOR: call
-/// Calls `callable` with positional `args` and `keywords`
-/// (`Objects/call.c: PyObject_Vectorcall`).
+/// Calls a built-in function or class with positional `args` and `keywords`
+/// (`Objects/call.c: PyObject_Vectorcall`); `'int' object is not callable`
+/// for a value that cannot be called.
 pub fn call(
-    stdout: &mut dyn Write,
+    vm: &mut dyn Vm,
     callable: &Value,
-    args: Vec<Value>,
-    keywords: Keywords,
+    args: &[Value],
+    keywords: &Keywords,
 ) -> Result<Value, RunError> {
     match callable {
-        Value::Builtin(Builtin::Print) => builtin_print(stdout, &args, &keywords),
-        Value::Builtin(function) => Ok(call_function(*function, &args, &keywords)?),
-        Value::Type(class) => Ok(call_type(*class, &args, &keywords)?),
-        other => Err(Exception::type_error(format!(
-            "'{}' object is not callable",
-            other.type_name()
-        ))
-        .into()),
+        Value::Builtin(function) => (function.call)(vm, args, keywords),
+        Value::Type(class) => match class.new {
+            Some(new) => new(vm, args, keywords),
+            None => Err(
+                Exception::type_error(format!("cannot create '{}' instances", class.name)).into(),
+            ),
+        },
+        other => Err(not_callable(other).into()),
     }
 }
 
-/// The pure built-in functions: everything but `print`.
-fn call_function(function: Builtin, args: &[Value], keywords: &Keywords) -> PyResult<Value> {
-    use Builtin::*;
-    match function {
-        Abs => ops::absolute(one_arg("abs", args, keywords)?),
-        Ascii => Ok(Value::str(&one_arg("ascii", args, keywords)?.ascii()?)),
-        Bin => radix("bin", args, keywords, 2),
-        Chr => builtin_chr(one_arg("chr", args, keywords)?),
-        Divmod => builtin_divmod(args, keywords),
-        Format => builtin_format(args, keywords),
-        Hex => radix("hex", args, keywords, 16),
-        Len => builtin_len(one_arg("len", args, keywords)?),
-        Max => min_max("max", args, keywords, false),
-        Min => min_max("min", args, keywords, true),
-        Oct => radix("oct", args, keywords, 8),
-        Ord => builtin_ord(one_arg("ord", args, keywords)?),
-        Pow => builtin_pow(args, keywords),
-        Print => Ok(Value::None),
-        Repr => Ok(Value::str(&one_arg("repr", args, keywords)?.repr()?)),
-        Round => builtin_round(args, keywords),
-    }
+/// `TypeError: 'int' object is not callable`.
+pub fn not_callable(value: &Value) -> Exception {
+    Exception::type_error(format!("'{}' object is not callable", value.type_name()))
 }
 // ANCHOR_END: call
 
-// ANCHOR: arguments
-/// For a function of exactly one positional argument (`METH_O`):
-/// `len() takes exactly one argument (2 given)`.
-fn one_arg<'a>(name: &str, args: &'a [Value], keywords: &Keywords) -> PyResult<&'a Value> {
-    no_keywords(name, keywords)?;
-    match args {
-        [arg] => Ok(arg),
-        _ => Err(Exception::type_error(format!(
-            "{name}() takes exactly one argument ({} given)",
-            args.len()
-        ))),
-    }
-}
-
-/// `len() takes no keyword arguments`.
-fn no_keywords(name: &str, keywords: &Keywords) -> PyResult<()> {
-    if keywords.is_empty() {
-        Ok(())
-    } else {
-        Err(Exception::type_error(format!(
-            "{name}() takes no keyword arguments"
-        )))
-    }
-}
-
-/// Binds arguments to the parameters `names` (positional-or-keyword, in order),
-/// as Argument Clinic does: `pow() takes at most 3 arguments (4 given)`,
-/// `'x' is an invalid keyword argument for int()`. Positions that are not
-/// given are `None`.
-fn bind<'a>(
-    function: &str,
-    names: &[&str],
-    positional_only: usize,
-    args: &'a [Value],
-    keywords: &'a Keywords,
-) -> PyResult<Vec<Option<&'a Value>>> {
-    if args.len() > names.len() {
-        return Err(Exception::type_error(format!(
-            "{function}() takes at most {} argument{} ({} given)",
-            names.len(),
-            if names.len() == 1 { "" } else { "s" },
-            args.len()
-        )));
-    }
-    let mut bound: Vec<Option<&Value>> = names.iter().map(|_| None).collect();
-    for (slot, arg) in bound.iter_mut().zip(args) {
-        *slot = Some(arg);
-    }
-    for (name, value) in keywords {
-        let position = names.iter().position(|n| **n == **name);
-        match position {
-            Some(index) if index >= positional_only => {
-                if let Some(slot) = bound.get_mut(index) {
-                    if slot.is_some() {
-                        return Err(Exception::type_error(format!(
-                            "argument for {function}() given by name ('{name}') and position ({})",
-                            index + 1
-                        )));
-                    }
-                    *slot = Some(value);
-                }
-            }
-            _ => {
-                return Err(Exception::type_error(format!(
-                    "'{name}' is an invalid keyword argument for {function}()"
-                )))
-            }
-        }
-    }
-    Ok(bound)
-}
-
-/// `min expected at least 1 argument, got 0` (`_PyArg_CheckPositional`).
-fn check_count(name: &str, args: &[Value], min: usize, max: usize) -> PyResult<()> {
-    let n = args.len();
-    let message = if min == max && n != min {
-        format!("{name} expected {min} argument{}, got {n}", plural(min))
-    } else if n < min {
-        format!(
-            "{name} expected at least {min} argument{}, got {n}",
-            plural(min)
-        )
-    } else if n > max {
-        format!(
-            "{name} expected at most {max} argument{}, got {n}",
-            plural(max)
-        )
-    } else {
-        return Ok(());
-    };
-    Err(Exception::type_error(message))
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 {
-        ""
-    } else {
-        "s"
-    }
-}
-
-/// An int (or bool) argument where CPython calls `__index__`:
-/// `'float' object cannot be interpreted as an integer`.
-fn index_arg(value: &Value) -> PyResult<Int> {
-    ops::as_int(value).ok_or_else(|| {
-        Exception::type_error(format!(
-            "'{}' object cannot be interpreted as an integer",
-            value.type_name()
-        ))
-    })
-}
-// ANCHOR_END: arguments
+// ANCHOR: builtin_functions
+pub static ABS: BuiltinFunction = BuiltinFunction {
+    name: "abs",
+    call: |_, args, keywords| Ok(ops::absolute(one_arg("abs", args, keywords)?)?),
+};
+pub static ASCII: BuiltinFunction = BuiltinFunction {
+    name: "ascii",
+    call: |_, args, keywords| Ok(Value::str(&one_arg("ascii", args, keywords)?.ascii()?)),
+};
+pub static BIN: BuiltinFunction = BuiltinFunction {
+    name: "bin",
+    call: |_, args, keywords| Ok(radix("bin", args, keywords, 2)?),
+};
+pub static CHR: BuiltinFunction = BuiltinFunction {
+    name: "chr",
+    call: |_, args, keywords| Ok(builtin_chr(one_arg("chr", args, keywords)?)?),
+};
+pub static DIVMOD: BuiltinFunction = BuiltinFunction {
+    name: "divmod",
+    call: |_, args, keywords| Ok(builtin_divmod(args, keywords)?),
+};
+pub static FORMAT: BuiltinFunction = BuiltinFunction {
+    name: "format",
+    call: |_, args, keywords| Ok(builtin_format(args, keywords)?),
+};
+pub static HEX: BuiltinFunction = BuiltinFunction {
+    name: "hex",
+    call: |_, args, keywords| Ok(radix("hex", args, keywords, 16)?),
+};
+pub static LEN: BuiltinFunction = BuiltinFunction {
+    name: "len",
+    call: |_, args, keywords| Ok(builtin_len(one_arg("len", args, keywords)?)?),
+};
+pub static MAX: BuiltinFunction = BuiltinFunction {
+    name: "max",
+    call: |vm, args, keywords| min_max(vm, "max", args, keywords, false),
+};
+pub static MIN: BuiltinFunction = BuiltinFunction {
+    name: "min",
+    call: |vm, args, keywords| min_max(vm, "min", args, keywords, true),
+};
+pub static OCT: BuiltinFunction = BuiltinFunction {
+    name: "oct",
+    call: |_, args, keywords| Ok(radix("oct", args, keywords, 8)?),
+};
+pub static ORD: BuiltinFunction = BuiltinFunction {
+    name: "ord",
+    call: |_, args, keywords| Ok(builtin_ord(one_arg("ord", args, keywords)?)?),
+};
+pub static POW: BuiltinFunction = BuiltinFunction {
+    name: "pow",
+    call: |_, args, keywords| Ok(builtin_pow(args, keywords)?),
+};
+pub static PRINT: BuiltinFunction = BuiltinFunction {
+    name: "print",
+    call: |vm, args, keywords| builtin_print(vm.stdout(), args, keywords),
+};
+pub static REPR: BuiltinFunction = BuiltinFunction {
+    name: "repr",
+    call: |_, args, keywords| Ok(Value::str(&one_arg("repr", args, keywords)?.repr()?)),
+};
+pub static ROUND: BuiltinFunction = BuiltinFunction {
+    name: "round",
+    call: |_, args, keywords| Ok(builtin_round(args, keywords)?),
+};
+// ANCHOR_END: builtin_functions
 
 // ANCHOR: print
 /// `print(*objects, sep=' ', end='\n', file=None, flush=False)`: writes `str()`
@@ -301,23 +258,17 @@ pub fn surrogate_encode_error(points: &[u32]) -> Exception {
 // ANCHOR_END: print
 
 // ANCHOR: simple_builtins
-/// `len(x)` (`PyObject_Size`): characters of a str, not bytes of its UTF-8.
+/// `len(x)` (`PyObject_Size`).
 fn builtin_len(value: &Value) -> PyResult<Value> {
-    let len = match value {
-        Value::Str(s) => s.chars().count(),
-        Value::SurrogateStr(points) => points.len(),
-        Value::Bytes(b) => b.len(),
-        Value::Tuple(t) => t.len(),
-        other => {
-            return Err(Exception::type_error(format!(
-                "object of type '{}' has no len()",
-                other.type_name()
-            )))
-        }
-    };
-    Ok(Value::Int(Int::from_i64(
-        i64::try_from(len).unwrap_or(i64::MAX),
-    )))
+    match value.size() {
+        Some(len) => Ok(Value::Int(Int::from_i64(
+            i64::try_from(len).unwrap_or(i64::MAX),
+        ))),
+        None => Err(Exception::type_error(format!(
+            "object of type '{}' has no len()",
+            value.type_name()
+        ))),
+    }
 }
 
 /// `hex(x)`, `oct(x)`, `bin(x)`: `-0xff` (`PyNumber_ToBase`).
@@ -515,7 +466,13 @@ fn round_int(value: &Int, digits: &Int) -> PyResult<Int> {
 // ANCHOR: min_max
 /// `min(iterable, *[, default, key])` or `min(a, b, *args[, key])`
 /// (`Python/bltinmodule.c: min_max`). Ties keep the first item.
-fn min_max(name: &str, args: &[Value], keywords: &Keywords, want_min: bool) -> PyResult<Value> {
+fn min_max(
+    vm: &mut dyn Vm,
+    name: &str,
+    args: &[Value],
+    keywords: &Keywords,
+    want_min: bool,
+) -> Result<Value, RunError> {
     let mut key = None;
     let mut default = None;
     for (kw, value) in keywords {
@@ -526,7 +483,8 @@ fn min_max(name: &str, args: &[Value], keywords: &Keywords, want_min: bool) -> P
             _ => {
                 return Err(Exception::type_error(format!(
                     "'{kw}' is an invalid keyword argument for {name}()"
-                )))
+                ))
+                .into())
             }
         }
     }
@@ -534,20 +492,22 @@ fn min_max(name: &str, args: &[Value], keywords: &Keywords, want_min: bool) -> P
         [] => {
             return Err(Exception::type_error(format!(
                 "{name} expected at least 1 argument, got 0"
-            )))
+            ))
+            .into())
         }
         [iterable] => iterate(iterable)?,
         _ if default.is_some() => {
             return Err(Exception::type_error(format!(
                 "Cannot specify a default for {name}() with multiple positional arguments"
-            )))
+            ))
+            .into())
         }
         _ => args.to_vec(),
     };
     let mut best: Option<(Value, Value)> = None;
     for item in items {
         let item_key = match key {
-            Some(function) => call_key(function, &item)?,
+            Some(function) => vm.call(function, vec![item.clone()], Vec::new())?,
             None => item.clone(),
         };
         let better = match &best {
@@ -562,30 +522,16 @@ fn min_max(name: &str, args: &[Value], keywords: &Keywords, want_min: bool) -> P
     match (best, default) {
         (Some((_, item)), _) => Ok(item),
         (None, Some(default)) => Ok(default.clone()),
-        (None, None) => Err(Exception::value_error(format!(
-            "{name}() arg is an empty sequence"
-        ))),
+        (None, None) => {
+            Err(Exception::value_error(format!("{name}() arg is an empty sequence")).into())
+        }
     }
 }
 
-/// Calls a `key=` function; stage02 can only call builtins, and `print` makes no
-/// sense as a key.
-fn call_key(function: &Value, item: &Value) -> PyResult<Value> {
-    let args = std::slice::from_ref(item);
-    match function {
-        Value::Builtin(Builtin::Print) => Ok(Value::None),
-        Value::Builtin(f) => call_function(*f, args, &Vec::new()),
-        Value::Type(class) => call_type(*class, args, &Vec::new()),
-        other => Err(Exception::type_error(format!(
-            "'{}' object is not callable",
-            other.type_name()
-        ))),
-    }
-}
-
-/// The items of an iterable stage02 value: `'int' object is not iterable` for
-/// the others.
-fn iterate(value: &Value) -> PyResult<Vec<Value>> {
+/// The items of an iterable value, collected (a dict gives its keys; stage04
+/// brings lazy iterators): `'int' object is not iterable` for the others.
+/// `f(*x)` uses it too.
+pub fn iterate(value: &Value) -> PyResult<Vec<Value>> {
     Ok(match value {
         Value::Str(s) => s
             .chars()
@@ -603,6 +549,7 @@ fn iterate(value: &Value) -> PyResult<Vec<Value>> {
             .map(|byte| Value::Int(Int::from_i64(i64::from(*byte))))
             .collect(),
         Value::Tuple(t) => t.to_vec(),
+        Value::Dict(d) => d.borrow().iter().map(|(key, _)| key.clone()).collect(),
         other => {
             return Err(Exception::type_error(format!(
                 "'{}' object is not iterable",
@@ -614,64 +561,109 @@ fn iterate(value: &Value) -> PyResult<Vec<Value>> {
 // ANCHOR_END: min_max
 
 // ANCHOR: call_type
-/// Calling a class makes an instance: `int('12')`, `str(3.5)`, `type(x)`.
-fn call_type(class: TypeObject, args: &[Value], keywords: &Keywords) -> PyResult<Value> {
-    match class {
-        TypeObject::Int => new_int(args, keywords),
-        TypeObject::Float => new_float(args, keywords),
-        TypeObject::Complex => new_complex(args, keywords),
-        TypeObject::Bool => {
-            no_keywords("bool", keywords)?;
-            check_count("bool", args, 0, 1)?;
-            Ok(Value::Bool(args.first().is_some_and(Value::is_true)))
-        }
-        TypeObject::Str => {
-            let bound = bind("str", &["object", "encoding", "errors"], 0, args, keywords)?;
-            match bound.as_slice() {
-                [None, None, None] => Ok(Value::str("")),
-                [Some(object), None, None] => object.to_str(),
-                _ => Err(Exception::type_error(
-                    "str() with an encoding is not supported in stage02",
-                )),
-            }
-        }
-        TypeObject::Tuple => {
-            no_keywords("tuple", keywords)?;
-            check_count("tuple", args, 0, 1)?;
-            match args.first() {
-                None => Ok(Value::Tuple(Rc::from(Vec::new()))),
-                Some(Value::Tuple(t)) => Ok(Value::Tuple(t.clone())),
-                Some(iterable) => Ok(Value::Tuple(Rc::from(iterate(iterable)?))),
-            }
-        }
-        TypeObject::Bytes => new_bytes(args, keywords),
-        TypeObject::Type => match (args, keywords.is_empty()) {
-            ([object], true) => Ok(Value::Type(object.type_of())),
-            _ => Err(Exception::type_error("type() takes 1 or 3 arguments")),
-        },
-        TypeObject::NoneType | TypeObject::Ellipsis => {
-            if args.is_empty() && keywords.is_empty() {
-                Ok(if class == TypeObject::NoneType {
-                    Value::None
-                } else {
-                    Value::Ellipsis
-                })
-            } else {
-                Err(Exception::type_error(format!(
-                    "{} takes no arguments",
-                    class.name()
-                )))
-            }
-        }
-        TypeObject::Code | TypeObject::BuiltinFunction => Err(Exception::type_error(format!(
-            "cannot create '{}' instances",
-            class.name()
-        ))),
+// Calling a class makes an instance: `int('12')`, `str(3.5)`, `type(x)`. These
+// are the `new` of the type objects in `value::types`.
+
+/// `bool(x=False, /)`.
+pub fn new_bool(_: &mut dyn Vm, args: &[Value], keywords: &Keywords) -> Result<Value, RunError> {
+    no_keywords("bool", keywords)?;
+    check_count("bool", args, 0, 1)?;
+    Ok(Value::Bool(args.first().is_some_and(Value::is_true)))
+}
+
+/// `str(object='')`; `str(b, encoding)` decodes, which no stage does yet.
+pub fn new_str(_: &mut dyn Vm, args: &[Value], keywords: &Keywords) -> Result<Value, RunError> {
+    let bound = bind("str", &["object", "encoding", "errors"], 0, args, keywords)?;
+    match bound.as_slice() {
+        [None, None, None] => Ok(Value::str("")),
+        [Some(object), None, None] => Ok(object.to_str()?),
+        _ => Err(RunError::not_implemented("str() with an encoding", None)),
     }
 }
 
+/// `tuple(iterable=(), /)`.
+pub fn new_tuple(_: &mut dyn Vm, args: &[Value], keywords: &Keywords) -> Result<Value, RunError> {
+    no_keywords("tuple", keywords)?;
+    check_count("tuple", args, 0, 1)?;
+    match args.first() {
+        None => Ok(Value::Tuple(Rc::from(Vec::new()))),
+        Some(Value::Tuple(t)) => Ok(Value::Tuple(t.clone())),
+        Some(iterable) => Ok(Value::Tuple(Rc::from(iterate(iterable)?))),
+    }
+}
+
+/// `type(object)`: the class of `object` (the three-argument form makes a
+/// class, which comes with classes).
+pub fn new_type(_: &mut dyn Vm, args: &[Value], keywords: &Keywords) -> Result<Value, RunError> {
+    match (args, keywords.is_empty()) {
+        ([object], true) => Ok(Value::Type(object.type_of())),
+        ([_, _, _], true) => Err(RunError::not_implemented(
+            "type() with three arguments",
+            None,
+        )),
+        _ => Err(Exception::type_error("type() takes 1 or 3 arguments").into()),
+    }
+}
+
+/// `type(None)()`: None itself.
+pub fn new_none(_: &mut dyn Vm, args: &[Value], keywords: &Keywords) -> Result<Value, RunError> {
+    no_arguments("NoneType", args, keywords)?;
+    Ok(Value::None)
+}
+
+/// `type(...)()`: Ellipsis itself.
+pub fn new_ellipsis(
+    _: &mut dyn Vm,
+    args: &[Value],
+    keywords: &Keywords,
+) -> Result<Value, RunError> {
+    no_arguments("ellipsis", args, keywords)?;
+    Ok(Value::Ellipsis)
+}
+
+/// `NoneType takes no arguments`.
+fn no_arguments(class: &str, args: &[Value], keywords: &Keywords) -> PyResult<()> {
+    if args.is_empty() && keywords.is_empty() {
+        Ok(())
+    } else {
+        Err(Exception::type_error(format!("{class} takes no arguments")))
+    }
+}
+
+/// `dict(mapping=(), /, **kwargs)`: a copy of a dict, updated with the keywords
+/// (`Objects/dictobject.c: dict_init`). Pairs from an iterable come with
+/// stage04's lists.
+pub fn new_dict(_: &mut dyn Vm, args: &[Value], keywords: &Keywords) -> Result<Value, RunError> {
+    check_count("dict", args, 0, 1)?;
+    let mut result = match args.first() {
+        None => Dict::new(),
+        Some(Value::Dict(d)) => d.borrow().clone(),
+        Some(Value::Tuple(_)) => {
+            return Err(RunError::not_implemented(
+                "dict() from an iterable of pairs",
+                Some(4),
+            ))
+        }
+        Some(other) => {
+            return Err(Exception::type_error(format!(
+                "'{}' object is not iterable",
+                other.type_name()
+            ))
+            .into())
+        }
+    };
+    for (name, value) in keywords {
+        result.insert_str(name.clone(), value.clone());
+    }
+    Ok(Value::new_dict(result))
+}
+
 /// `int(x=0, /, base=10)` (`Objects/longobject.c: long_new_impl`).
-fn new_int(args: &[Value], keywords: &Keywords) -> PyResult<Value> {
+pub fn new_int(_: &mut dyn Vm, args: &[Value], keywords: &Keywords) -> Result<Value, RunError> {
+    Ok(int_from(args, keywords)?)
+}
+
+fn int_from(args: &[Value], keywords: &Keywords) -> PyResult<Value> {
     let bound = bind("int", &["x", "base"], 1, args, keywords)?;
     let (x, base) = match bound.as_slice() {
         [x, base] => (*x, *base),
@@ -715,7 +707,11 @@ fn new_int(args: &[Value], keywords: &Keywords) -> PyResult<Value> {
 }
 
 /// `float(x=0.0, /)` (`Objects/floatobject.c: float_new_impl`).
-fn new_float(args: &[Value], keywords: &Keywords) -> PyResult<Value> {
+pub fn new_float(_: &mut dyn Vm, args: &[Value], keywords: &Keywords) -> Result<Value, RunError> {
+    Ok(float_from(args, keywords)?)
+}
+
+fn float_from(args: &[Value], keywords: &Keywords) -> PyResult<Value> {
     no_keywords("float", keywords)?;
     check_count("float", args, 0, 1)?;
     let Some(x) = args.first() else {
@@ -739,8 +735,16 @@ fn float_type_error(x: &Value) -> Exception {
     ))
 }
 
-/// `complex(real=0, imag=0)` from numbers (parsing a string is not in stage02).
-fn new_complex(args: &[Value], keywords: &Keywords) -> PyResult<Value> {
+/// `complex(real=0, imag=0)` from numbers (parsing a string is not in the
+/// workbook yet).
+pub fn new_complex(_: &mut dyn Vm, args: &[Value], keywords: &Keywords) -> Result<Value, RunError> {
+    if let Some(Value::Str(_)) = args.first() {
+        return Err(RunError::not_implemented("complex() from a string", None));
+    }
+    Ok(complex_from(args, keywords)?)
+}
+
+fn complex_from(args: &[Value], keywords: &Keywords) -> PyResult<Value> {
     let bound = bind("complex", &["real", "imag"], 0, args, keywords)?;
     let part = |value: Option<&&Value>, first: bool| -> PyResult<(f64, f64)> {
         match value {
@@ -768,7 +772,7 @@ fn new_complex(args: &[Value], keywords: &Keywords) -> PyResult<Value> {
     };
     if let Some(Value::Str(_)) = a {
         return Err(Exception::type_error(
-            "complex() from a string is not supported in stage02",
+            "complex() can't take second arg if first is a string",
         ));
     }
     let (ar, ai) = part(a, true)?;
@@ -779,8 +783,13 @@ fn new_complex(args: &[Value], keywords: &Keywords) -> PyResult<Value> {
     })
 }
 
-/// `bytes(x)` from a count, a tuple of ints or bytes (no encodings in stage02).
-fn new_bytes(args: &[Value], keywords: &Keywords) -> PyResult<Value> {
+/// `bytes(x)` from a count, a tuple of ints or bytes (no encodings yet).
+pub fn new_bytes(_: &mut dyn Vm, args: &[Value], keywords: &Keywords) -> Result<Value, RunError> {
+    bytes_from(args, keywords)?.map_err(|what| RunError::not_implemented(what, None))
+}
+
+/// The bytes, or (inside) the limit it reached.
+fn bytes_from(args: &[Value], keywords: &Keywords) -> PyResult<Result<Value, &'static str>> {
     let bound = bind(
         "bytes",
         &["source", "encoding", "errors"],
@@ -789,15 +798,11 @@ fn new_bytes(args: &[Value], keywords: &Keywords) -> PyResult<Value> {
         keywords,
     )?;
     let source = match bound.as_slice() {
-        [None, None, None] => return Ok(Value::Bytes(Rc::from(Vec::new()))),
+        [None, None, None] => return Ok(Ok(Value::Bytes(Rc::from(Vec::new())))),
         [Some(source), None, None] => *source,
-        _ => {
-            return Err(Exception::type_error(
-                "bytes() with an encoding is not supported in stage02",
-            ))
-        }
+        _ => return Ok(Err("bytes() with an encoding")),
     };
-    match source {
+    let bytes = match source {
         Value::Bytes(_) => Ok(source.clone()),
         Value::Str(_) | Value::SurrogateStr(_) => {
             Err(Exception::type_error("string argument without an encoding"))
@@ -828,6 +833,7 @@ fn new_bytes(args: &[Value], keywords: &Keywords) -> PyResult<Value> {
             "cannot convert '{}' object to bytes",
             other.type_name()
         ))),
-    }
+    };
+    bytes.map(Ok)
 }
 // ANCHOR_END: call_type

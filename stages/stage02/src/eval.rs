@@ -6,7 +6,6 @@
 //! [`RunError`]: a Python exception, or a VM error for bytecode that breaks the
 //! rules the compiler follows (which CPython would not check, and crash on).
 
-use std::fmt;
 use std::io::Write;
 use std::rc::Rc;
 
@@ -15,78 +14,18 @@ pub mod trace;
 
 use crate::builtins;
 use crate::code::Code;
-use crate::exc::{ExcType, Exception};
+use crate::exc::Exception;
+use crate::exceptiontable;
 use crate::opcode::{self, *};
+use crate::roadmap;
 use crate::value::ops;
 use crate::value::Value;
+use crate::vm::Vm;
+pub use crate::vm::{Keywords, Limit, Limits, RunError, VmError};
 use frame::Frame;
 
-// ANCHOR: run_error
-/// Why running stopped early.
-#[derive(Debug)]
-pub enum RunError {
-    /// A Python exception nobody caught (before stage05, nobody can).
-    Exception(Exception),
-    /// Bad bytecode, or a limit of [`Limits`] reached: never seen by Python code.
-    Vm(VmError),
-    /// Valid bytecode that this stage does not run yet (an opcode, or a form of
-    /// one, that a later stage implements): a limit of the workbook, not an error
-    /// in the program.
-    NotImplemented(VmError),
-    /// Writing the program's output failed (a closed pipe).
-    Output(String),
-}
-
-/// A VM error, with the byte offset of the instruction that caused it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct VmError {
-    pub offset: usize,
-    pub message: String,
-}
-
-impl From<Exception> for RunError {
-    fn from(exc: Exception) -> RunError {
-        RunError::Exception(exc)
-    }
-}
-
-impl From<std::io::Error> for RunError {
-    fn from(err: std::io::Error) -> RunError {
-        RunError::Output(err.to_string())
-    }
-}
-
-impl fmt::Display for RunError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            RunError::Exception(exc) => write!(f, "{exc}"),
-            RunError::Vm(err) => {
-                write!(f, "bad bytecode at offset {}: {}", err.offset, err.message)
-            }
-            RunError::NotImplemented(err) => write!(f, "offset {}: {}", err.offset, err.message),
-            RunError::Output(message) => write!(f, "cannot write output: {message}"),
-        }
-    }
-}
-// ANCHOR_END: run_error
-
-// ANCHOR: limits
-/// Limits on a run, so that any input, even a mutated `.pyc`, finishes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Limits {
-    /// How many instructions may execute before the run stops with a VM error.
-    pub max_instructions: u64,
-}
-
-impl Default for Limits {
-    /// No budget: straight-line code ends by itself.
-    fn default() -> Limits {
-        Limits {
-            max_instructions: u64::MAX,
-        }
-    }
-}
-// ANCHOR_END: limits
+/// This stage's number, for the messages about what a later stage runs.
+pub const STAGE: u8 = 2;
 
 // ANCHOR: exit
 /// How an instruction leaves the frame (stage06 adds `Yield`).
@@ -122,30 +61,28 @@ pub struct Interpreter<'a> {
 // ANCHOR_END: interpreter
 
 // ANCHOR: run_code
-/// Runs a module's code object to its end, writing `print` output to `out`.
-pub fn run_code(code: Rc<Code>, out: &mut dyn Write, limits: Limits) -> Result<(), RunError> {
+/// Runs a module's code object to its end, writing `print` output to `out`
+/// and, when `trace` is given, each executed instruction to it.
+pub fn run<'a>(
+    code: Rc<Code>,
+    out: &'a mut dyn Write,
+    mut trace: Option<&'a mut dyn Write>,
+    limits: Limits,
+) -> Result<(), RunError> {
+    if let Some(trace) = trace.as_mut() {
+        writeln!(trace, "{}", trace::trace_header())?;
+    }
     let mut interp = Interpreter {
         stdout: out,
-        trace: None,
+        trace,
         budget: limits.max_instructions,
     };
     interp.run_module(code)
 }
 
-/// [`run_code`], also writing each executed instruction to `trace`.
-pub fn run_code_traced(
-    code: Rc<Code>,
-    out: &mut dyn Write,
-    trace: &mut dyn Write,
-    limits: Limits,
-) -> Result<(), RunError> {
-    writeln!(trace, "{}", trace::trace_header())?;
-    let mut interp = Interpreter {
-        stdout: out,
-        trace: Some(trace),
-        budget: limits.max_instructions,
-    };
-    interp.run_module(code)
+/// [`run`] without a trace.
+pub fn run_code(code: Rc<Code>, out: &mut dyn Write, limits: Limits) -> Result<(), RunError> {
+    run(code, out, None, limits)
 }
 // ANCHOR_END: run_code
 
@@ -167,9 +104,10 @@ impl Interpreter<'_> {
             if self.trace.is_some() {
                 self.trace_instruction(frame, instr)?;
             }
-            match outcome? {
-                None => {}
-                Some(Exit::Return(value)) => return Ok(value),
+            match outcome {
+                Ok(None) => {}
+                Ok(Some(Exit::Return(value))) => return Ok(value),
+                Err(error) => return Err(unhandled(frame, error)),
             }
         }
     }
@@ -269,15 +207,61 @@ impl Interpreter<'_> {
         let Some(positional) = args.len().checked_sub(kwnames.len()) else {
             return Err(frame.vm_error("more keyword names than arguments"));
         };
-        let keywords: Vec<(Rc<str>, Value)> = kwnames
+        let keywords: Keywords = kwnames
             .into_iter()
             .zip(args.split_off(positional))
             .collect();
-        let result = builtins::call(self.stdout, &callable, args, keywords)?;
+        let result = builtins::call(self, &callable, &args, &keywords)?;
         frame.push_value(result)
     }
     // ANCHOR_END: call
 }
+
+// ANCHOR: vm
+/// What a builtin may ask of the interpreter: where to print, and to call a
+/// callable (in stage02 only builtins exist, so no frame is ever entered).
+impl Vm for Interpreter<'_> {
+    fn stdout(&mut self) -> &mut dyn Write {
+        self.stdout
+    }
+
+    fn call(
+        &mut self,
+        callable: &Value,
+        args: Vec<Value>,
+        keywords: Keywords,
+    ) -> Result<Value, RunError> {
+        builtins::call(self, callable, &args, &keywords)
+    }
+}
+// ANCHOR_END: vm
+
+// ANCHOR: unhandled
+/// The error that leaves the frame. A Python exception raised where the code's
+/// exception table has a handler (inside a `try`) would be caught by CPython:
+/// until stage05 runs handlers, that is a limit of the stage, never an
+/// uncaught exception, or the program would end where CPython's goes on. A
+/// limit a builtin reported gets the offset of its `CALL`.
+pub fn unhandled(frame: &Frame, error: RunError) -> RunError {
+    match error {
+        RunError::Exception(exc) if has_handler(frame) => RunError::NotImplemented(Limit {
+            offset: Some(frame.offset),
+            what: format!("catching {} (a try statement)", exc.kind.name()),
+            stage: Some(5),
+        }),
+        other => other.at_offset(frame.offset),
+    }
+}
+
+/// Whether the exception table covers the instruction at `frame.offset`.
+fn has_handler(frame: &Frame) -> bool {
+    let Ok(entries) = exceptiontable::parse(&frame.code) else {
+        return false;
+    };
+    let offset = u32::try_from(frame.offset).unwrap_or(u32::MAX);
+    exceptiontable::find_handler(&entries, offset).is_some()
+}
+// ANCHOR_END: unhandled
 
 // ANCHOR: fetch
 /// Reads the instruction at `frame.next_instr`, folding `EXTENDED_ARG` prefixes
@@ -339,17 +323,17 @@ fn count(arg: u32) -> usize {
 /// The error for an opcode this stage does not execute: a CPython 3.11 opcode is
 /// valid bytecode that a later stage runs; a number no opcode has is bad bytecode.
 fn unsupported(frame: &Frame, opcode: u8) -> RunError {
-    match opcode::info(opcode) {
-        Some(info) => not_implemented(frame, info.name),
-        None => frame.vm_error(format!("unknown opcode {opcode}")),
-    }
-}
-
-/// The error for valid bytecode that this stage does not run (a later stage does).
-fn not_implemented(frame: &Frame, what: &str) -> RunError {
-    RunError::NotImplemented(VmError {
-        offset: frame.offset,
-        message: format!("{what} is not implemented in stage02 (a later stage runs it)"),
+    let Some(info) = opcode::info(opcode) else {
+        return frame.vm_error(format!("unknown opcode {opcode}"));
+    };
+    let (what, stage) = match roadmap::opcode_stage(opcode) {
+        Some((stage, purpose)) => (format!("{} ({purpose})", info.name), Some(stage)),
+        None => (info.name.to_string(), None),
+    };
+    RunError::NotImplemented(Limit {
+        offset: Some(frame.offset),
+        what,
+        stage,
     })
 }
 
@@ -358,9 +342,9 @@ fn not_implemented(frame: &Frame, what: &str) -> RunError {
 /// code), then builtins.
 fn load_name(frame: &mut Frame, arg: u32) -> Result<(), RunError> {
     let name = frame.name(arg)?;
-    let value = match frame.globals.get(&name) {
+    let value = match frame.globals.get_str(&name) {
         Some(value) => value.clone(),
-        None => builtins::lookup(&name).ok_or_else(|| name_error(&name))?,
+        None => builtins::lookup(&name).ok_or_else(|| builtins::missing_name(&name, STAGE))?,
     };
     frame.push_value(value)
 }
@@ -369,22 +353,17 @@ fn load_name(frame: &mut Frame, arg: u32) -> Result<(), RunError> {
 fn store_name(frame: &mut Frame, arg: u32) -> Result<(), RunError> {
     let name = frame.name(arg)?;
     let value = frame.pop_value()?;
-    frame.globals.insert(name, value);
+    frame.globals.insert_str(name, value);
     Ok(())
 }
 
 /// `TARGET(DELETE_NAME)`
 fn delete_name(frame: &mut Frame, arg: u32) -> Result<(), RunError> {
     let name = frame.name(arg)?;
-    match frame.globals.remove(&name) {
+    match frame.globals.remove_str(&name) {
         Some(_) => Ok(()),
-        None => Err(name_error(&name).into()),
+        None => Err(builtins::missing_name(&name, STAGE)),
     }
-}
-
-/// `NameError: name 'x' is not defined`.
-fn name_error(name: &str) -> Exception {
-    Exception::new(ExcType::NameError, format!("name '{name}' is not defined"))
 }
 // ANCHOR_END: names
 

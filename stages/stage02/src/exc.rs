@@ -4,9 +4,15 @@
 //! (`ZeroDivisionError: division by zero`).
 //!
 //! Exceptions become real Python objects, with a class hierarchy, in stage05; until
-//! then a type and a message are all a program can observe of them.
+//! then a type, a message and, for the few exceptions that carry one, a value
+//! (`KeyError`'s key, `StopIteration.value`) are all there is. How stage05 makes
+//! objects of them without touching the places that raise them is written in
+//! the book's design log ("Exceptions raised from Rust").
 
 use std::fmt;
+
+use crate::pyrepr;
+use crate::value::Value;
 
 // ANCHOR: exc_type
 /// The built-in exception classes that stages 02–04 can raise (`Objects/exceptions.c`).
@@ -66,18 +72,61 @@ impl ExcType {
 // ANCHOR_END: exc_type
 
 // ANCHOR: exception
-/// A raised exception: its type and `str(exc)`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A raised exception: its type, `str(exc)`, and the value it carries when
+/// Python code can get it back (`KeyError`'s key in `e.args[0]`, a
+/// `StopIteration`'s return value in `e.value`). This is CPython's
+/// "unnormalized" exception, a type and a value, as `PyErr_SetString` and
+/// `PyErr_SetObject` leave it: the object is made only when Python code looks.
+#[derive(Debug, Clone)]
 pub struct Exception {
     pub kind: ExcType,
     pub message: String,
+    pub value: Option<Value>,
 }
+
+/// Two exceptions are equal when they print alike (tests compare them).
+impl PartialEq for Exception {
+    fn eq(&self, other: &Exception) -> bool {
+        self.kind == other.kind && self.message == other.message
+    }
+}
+
+impl Eq for Exception {}
 
 impl Exception {
     pub fn new(kind: ExcType, message: impl Into<String>) -> Exception {
         Exception {
             kind,
             message: message.into(),
+            value: None,
+        }
+    }
+
+    /// `KeyError(key)`: `str()` of a `KeyError` is the key's `repr`
+    /// (`Objects/exceptions.c: KeyError_str`).
+    pub fn key_error(key: Value) -> Exception {
+        let message = key.repr().unwrap_or_else(|_| pyrepr::repr_str("?"));
+        Exception {
+            kind: ExcType::KeyError,
+            message,
+            value: Some(key),
+        }
+    }
+
+    /// `StopIteration(value)`: what a returning generator raises (stage06);
+    /// `str()` is the value's `str`, empty for `None`.
+    pub fn stop_iteration(value: Value) -> Exception {
+        let message = match &value {
+            Value::None => String::new(),
+            other => match other.to_str() {
+                Ok(Value::Str(text)) => text.to_string(),
+                _ => String::new(),
+            },
+        };
+        Exception {
+            kind: ExcType::StopIteration,
+            message,
+            value: Some(value),
         }
     }
 

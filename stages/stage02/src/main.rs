@@ -1,4 +1,4 @@
 //! The `stage02` command: see `stage02 --help`.
 fn main() {
-    std::process::exit(stage02::cli::main());
+    std::process::exit(stage02::cli::main(&stage02::STAGE));
 }

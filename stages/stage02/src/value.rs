@@ -1,30 +1,46 @@
-//! The interpreter's values: what lives on the value stack and in the namespace.
+//! The interpreter's values: what lives on the value stack and in a namespace.
 //!
 //! A `Value` is a small enum that is cheap to clone: numbers are held inline, and
 //! everything bigger sits behind an `Rc`, so pushing, storing and copying a value
 //! never copies its contents (CPython does the same with reference counts,
-//! `Py_INCREF`). stage02 values are all immutable; `RefCell` arrives with lists in
-//! stage04.
+//! `Py_INCREF`).
 //!
-//! This module knows what a value *is* (its type, its truth, its `repr` and `str`).
-//! What the operators do with values is in [`ops`]; the number and text
-//! semantics that do not depend on this enum are in `int`, `float`, `format` and
-//! `pyrepr`, which every stage imports.
+//! This module is *finished* in stage02 and every later stage imports it, so a
+//! fix to `repr` or to an operator is made once. Later stages add kinds of
+//! objects without copying it, through one extension point, [`Value::Object`]:
+//! a function (stage03), a list (stage04) or a generator (stage06) is a Rust
+//! type that implements [`Object`], the trait that plays the part of CPython's
+//! type slots (`tp_repr`, `tp_getattro`, …). `dict` has its own variant
+//! although stage02 programs cannot build one: a module's namespace *is* a
+//! dict, here as in CPython.
+//!
+//! This module knows what a value *is* (its type, its truth, its `repr` and
+//! `str`). What the operators do with values is in [`ops`]; the number and
+//! text semantics that do not depend on this enum are in `int`, `float`,
+//! `format` and `pyrepr`.
 
+pub mod dict;
+pub mod object;
 pub mod ops;
+pub mod types;
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use num_bigint::BigInt;
 
+use crate::code::flags::{CO_VARARGS, CO_VARKEYWORDS};
 use crate::code::{Code, Constant};
 use crate::exc::{ExcType, Exception, PyResult};
 use crate::format::PrintfArg;
 use crate::int::Int;
 use crate::pyrepr;
+pub use dict::Dict;
+pub use object::{BuiltinFunction, Object};
+pub use types::TypeObject;
 
 // ANCHOR: value
-/// A Python object as stage02 knows it.
+/// A Python object.
 #[derive(Debug, Clone)]
 pub enum Value {
     None,
@@ -45,102 +61,24 @@ pub enum Value {
     Tuple(Rc<[Value]>),
     /// `...`
     Ellipsis,
-    Code(Rc<Code>),
+    /// A code object, with its constants prepared once (see [`PreparedCode`]).
+    Code(Rc<PreparedCode>),
+    /// A `dict`: shared and mutable, so it sits in a `RefCell`. A module's
+    /// globals are one (see [`dict`]).
+    Dict(Rc<RefCell<Dict>>),
     /// A built-in function such as `print` (`builtin_function_or_method`).
-    Builtin(Builtin),
-    /// A built-in class such as `int`: what `type(x)` returns, and callable.
-    Type(TypeObject),
+    Builtin(&'static BuiltinFunction),
+    /// A class such as `int`: what `type(x)` returns, and callable.
+    Type(&'static TypeObject),
+    /// Any other object: what later stages add (functions, lists, generators),
+    /// each a Rust type implementing [`Object`].
+    Object(Rc<dyn Object>),
 }
 // ANCHOR_END: value
 
-// ANCHOR: builtin_enums
-/// The built-in functions of stage02 (`Python/bltinmodule.c`). A plain enum: the
-/// call itself is a `match` in [`crate::builtins`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Builtin {
-    Abs,
-    Ascii,
-    Bin,
-    Chr,
-    Divmod,
-    Format,
-    Hex,
-    Len,
-    Max,
-    Min,
-    Oct,
-    Ord,
-    Pow,
-    Print,
-    Repr,
-    Round,
-}
-
-/// The built-in classes a stage02 value can have (`type(x)`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TypeObject {
-    NoneType,
-    Bool,
-    Int,
-    Float,
-    Complex,
-    Str,
-    Bytes,
-    Tuple,
-    Ellipsis,
-    Code,
-    BuiltinFunction,
-    Type,
-}
-// ANCHOR_END: builtin_enums
-
-impl Builtin {
-    /// The function's `__name__`.
-    pub fn name(self) -> &'static str {
-        match self {
-            Builtin::Abs => "abs",
-            Builtin::Ascii => "ascii",
-            Builtin::Bin => "bin",
-            Builtin::Chr => "chr",
-            Builtin::Divmod => "divmod",
-            Builtin::Format => "format",
-            Builtin::Hex => "hex",
-            Builtin::Len => "len",
-            Builtin::Max => "max",
-            Builtin::Min => "min",
-            Builtin::Oct => "oct",
-            Builtin::Ord => "ord",
-            Builtin::Pow => "pow",
-            Builtin::Print => "print",
-            Builtin::Repr => "repr",
-            Builtin::Round => "round",
-        }
-    }
-}
-
-impl TypeObject {
-    /// The class's `__name__` (`tp_name`), as error messages and `repr` show it.
-    pub fn name(self) -> &'static str {
-        match self {
-            TypeObject::NoneType => "NoneType",
-            TypeObject::Bool => "bool",
-            TypeObject::Int => "int",
-            TypeObject::Float => "float",
-            TypeObject::Complex => "complex",
-            TypeObject::Str => "str",
-            TypeObject::Bytes => "bytes",
-            TypeObject::Tuple => "tuple",
-            TypeObject::Ellipsis => "ellipsis",
-            TypeObject::Code => "code",
-            TypeObject::BuiltinFunction => "builtin_function_or_method",
-            TypeObject::Type => "type",
-        }
-    }
-}
-
 /// Nesting deeper than this in `repr` raises `RecursionError`, as CPython's
 /// `Py_EnterRecursiveCall` does, instead of overflowing the Rust stack.
-const MAX_REPR_DEPTH: usize = 1000;
+pub const MAX_REPR_DEPTH: usize = 1000;
 
 impl Value {
     /// A `str` value from Rust text.
@@ -153,28 +91,35 @@ impl Value {
         Value::Int(Int::from_bigint(value))
     }
 
+    /// A new, empty `dict` value.
+    pub fn new_dict(dict: Dict) -> Value {
+        Value::Dict(Rc::new(RefCell::new(dict)))
+    }
+
     // ANCHOR: type_of
     /// `type(self)`.
-    pub fn type_of(&self) -> TypeObject {
+    pub fn type_of(&self) -> &'static TypeObject {
         match self {
-            Value::None => TypeObject::NoneType,
-            Value::Bool(_) => TypeObject::Bool,
-            Value::Int(_) => TypeObject::Int,
-            Value::Float(_) => TypeObject::Float,
-            Value::Complex { .. } => TypeObject::Complex,
-            Value::Str(_) | Value::SurrogateStr(_) => TypeObject::Str,
-            Value::Bytes(_) => TypeObject::Bytes,
-            Value::Tuple(_) => TypeObject::Tuple,
-            Value::Ellipsis => TypeObject::Ellipsis,
-            Value::Code(_) => TypeObject::Code,
-            Value::Builtin(_) => TypeObject::BuiltinFunction,
-            Value::Type(_) => TypeObject::Type,
+            Value::None => &types::NONE_TYPE,
+            Value::Bool(_) => &types::BOOL,
+            Value::Int(_) => &types::INT,
+            Value::Float(_) => &types::FLOAT,
+            Value::Complex { .. } => &types::COMPLEX,
+            Value::Str(_) | Value::SurrogateStr(_) => &types::STR,
+            Value::Bytes(_) => &types::BYTES,
+            Value::Tuple(_) => &types::TUPLE,
+            Value::Ellipsis => &types::ELLIPSIS,
+            Value::Code(_) => &types::CODE,
+            Value::Dict(_) => &types::DICT,
+            Value::Builtin(_) => &types::BUILTIN_FUNCTION,
+            Value::Type(_) => &types::TYPE,
+            Value::Object(object) => object.type_object(),
         }
     }
 
     /// `type(self).__name__`, the name error messages quote.
     pub fn type_name(&self) -> &'static str {
-        self.type_of().name()
+        self.type_of().name
     }
     // ANCHOR_END: type_of
 
@@ -192,6 +137,8 @@ impl Value {
             Value::SurrogateStr(s) => !s.is_empty(),
             Value::Bytes(b) => !b.is_empty(),
             Value::Tuple(t) => !t.is_empty(),
+            Value::Dict(d) => !d.borrow().is_empty(),
+            Value::Object(object) => object.is_true(),
             Value::Ellipsis | Value::Code(_) | Value::Builtin(_) | Value::Type(_) => true,
         }
     }
@@ -203,7 +150,10 @@ impl Value {
         self.repr_nested(0)
     }
 
-    fn repr_nested(&self, depth: usize) -> PyResult<String> {
+    /// `repr` inside a container `depth` levels deep: containers pass
+    /// `depth + 1` to their items, so a deeply nested value raises
+    /// `RecursionError` instead of overflowing the Rust stack.
+    pub fn repr_nested(&self, depth: usize) -> PyResult<String> {
         Ok(match self {
             Value::None => "None".to_string(),
             Value::Bool(true) => "True".to_string(),
@@ -216,15 +166,20 @@ impl Value {
             Value::Bytes(b) => pyrepr::repr_bytes(b),
             Value::Tuple(items) => repr_tuple(items, depth)?,
             Value::Ellipsis => "Ellipsis".to_string(),
-            Value::Code(code) => pyrepr::repr_code(code),
-            Value::Builtin(f) => format!("<built-in function {}>", f.name()),
-            Value::Type(t) => format!("<class '{}'>", t.name()),
+            Value::Code(prepared) => pyrepr::repr_code(&prepared.code),
+            Value::Dict(d) => {
+                check_repr_depth(depth)?;
+                dict::repr_dict(&d.borrow(), |value| value.repr_nested(depth + 1))?
+            }
+            Value::Builtin(f) => format!("<built-in function {}>", f.name),
+            Value::Type(t) => format!("<class '{}'>", t.name),
+            Value::Object(object) => object.repr(depth)?,
         })
     }
     // ANCHOR_END: repr
 
     /// `str(self)` (`PyObject_Str`): a string is itself; everything else of
-    /// stage02 prints as its `repr`.
+    /// the workbook so far prints as its `repr`.
     pub fn to_str(&self) -> PyResult<Value> {
         match self {
             Value::Str(_) | Value::SurrogateStr(_) => Ok(self.clone()),
@@ -237,17 +192,52 @@ impl Value {
     pub fn ascii(&self) -> PyResult<String> {
         Ok(escape_non_ascii(&self.repr()?))
     }
+
+    /// `len(self)` (`PyObject_Size`): characters of a str, not bytes of its
+    /// UTF-8; `None` for a value that has no length.
+    pub fn size(&self) -> Option<usize> {
+        Some(match self {
+            Value::Str(s) => s.chars().count(),
+            Value::SurrogateStr(points) => points.len(),
+            Value::Bytes(b) => b.len(),
+            Value::Tuple(t) => t.len(),
+            Value::Dict(d) => d.borrow().len(),
+            Value::Object(object) => return object.size(),
+            _ => return None,
+        })
+    }
+
+    /// Whether `self` and `other` are the same object (`is`): the same heap
+    /// object, or equal inline singletons.
+    pub fn is(&self, other: &Value) -> bool {
+        match (self, other) {
+            (Value::None, Value::None) | (Value::Ellipsis, Value::Ellipsis) => true,
+            (Value::Bool(a), Value::Bool(b)) => a == b,
+            (Value::Dict(a), Value::Dict(b)) => Rc::ptr_eq(a, b),
+            (Value::Builtin(a), Value::Builtin(b)) => std::ptr::eq(*a, *b),
+            (Value::Type(a), Value::Type(b)) => std::ptr::eq(*a, *b),
+            (Value::Code(a), Value::Code(b)) => Rc::ptr_eq(a, b),
+            (Value::Object(a), Value::Object(b)) => std::ptr::addr_eq(Rc::as_ptr(a), Rc::as_ptr(b)),
+            _ => false,
+        }
+    }
 }
 
-// ANCHOR: repr_tuple
-/// `Objects/tupleobject.c: tuplerepr`: `()`, `(x,)`, `(x, y)`.
-fn repr_tuple(items: &[Value], depth: usize) -> PyResult<String> {
+/// `RecursionError` when a `repr` nests deeper than [`MAX_REPR_DEPTH`].
+pub fn check_repr_depth(depth: usize) -> PyResult<()> {
     if depth >= MAX_REPR_DEPTH {
         return Err(Exception::new(
             ExcType::RecursionError,
             "maximum recursion depth exceeded while getting the repr of an object",
         ));
     }
+    Ok(())
+}
+
+// ANCHOR: repr_tuple
+/// `Objects/tupleobject.c: tuplerepr`: `()`, `(x,)`, `(x, y)`.
+fn repr_tuple(items: &[Value], depth: usize) -> PyResult<String> {
+    check_repr_depth(depth)?;
     let mut text = String::from("(");
     for (index, item) in items.iter().enumerate() {
         if index > 0 {
@@ -283,9 +273,11 @@ pub fn escape_non_ascii(text: &str) -> String {
 }
 
 // ANCHOR: from_constant
-/// The `Value` for a constant of `co_consts`, or `None` for a constant stage02 has
-/// no value for (a frozenset: `x in {1, 2}` needs stage04). The frame converts
-/// every constant once, when it is created, so `LOAD_CONST` is a clone.
+/// The `Value` for a constant of `co_consts`, or `None` for a constant the
+/// workbook has no value for yet (a frozenset: `x in {1, 2}` needs stage04).
+/// Every constant is converted once per code object ([`PreparedCode::new`]),
+/// nested code objects included, so `LOAD_CONST` and `MAKE_FUNCTION` are
+/// clones.
 pub fn value_from_constant(constant: &Constant) -> Option<Value> {
     Some(match constant {
         Constant::None => Value::None,
@@ -304,7 +296,7 @@ pub fn value_from_constant(constant: &Constant) -> Option<Value> {
             let values: Option<Vec<Value>> = items.iter().map(value_from_constant).collect();
             Value::Tuple(Rc::from(values?))
         }
-        Constant::Code(code) => Value::Code(code.clone()),
+        Constant::Code(code) => Value::Code(Rc::new(PreparedCode::new(code.clone()))),
         Constant::StopIteration
         | Constant::FrozenSet(_)
         | Constant::List(_)
@@ -313,6 +305,48 @@ pub fn value_from_constant(constant: &Constant) -> Option<Value> {
     })
 }
 // ANCHOR_END: from_constant
+
+// ANCHOR: prepared_code
+/// A code object as the interpreter runs it (CPython's `PyCodeObject`, whose
+/// `co_consts` are objects already): the loaded [`Code`] and its constants as
+/// values. `None` marks a constant the workbook cannot represent yet (a
+/// frozenset), which fails only if `LOAD_CONST` reaches it.
+#[derive(Debug)]
+pub struct PreparedCode {
+    pub code: Rc<Code>,
+    pub consts: Rc<[Option<Value>]>,
+    /// `co_nlocalsplus`: the fast-locals slots a frame of this code needs.
+    pub nlocalsplus: usize,
+    /// `Some(co_argcount)` for a "simple" function (`Python/specialize.c:
+    /// function_kind`): no `*args`, no `**kwargs`, no keyword-only parameters.
+    /// From stage03 on, a call of it with exactly that many positional
+    /// arguments and no keywords binds them in order, with no checks left.
+    pub simple_argcount: Option<usize>,
+}
+
+impl PreparedCode {
+    /// Converts the constants once; nested code objects among them are
+    /// prepared here too, so `MAKE_FUNCTION` only clones an `Rc`.
+    pub fn new(code: Rc<Code>) -> PreparedCode {
+        let consts = code.consts.iter().map(value_from_constant).collect();
+        PreparedCode {
+            nlocalsplus: code.nlocalsplus(),
+            simple_argcount: simple_argcount(&code),
+            consts,
+            code,
+        }
+    }
+}
+
+/// `co_argcount` if the code takes only positional-or-keyword parameters.
+fn simple_argcount(code: &Code) -> Option<usize> {
+    let has_star_parameters = code.flags & (CO_VARARGS | CO_VARKEYWORDS) != 0;
+    if has_star_parameters || code.kwonlyargcount != 0 {
+        return None;
+    }
+    usize::try_from(code.argcount).ok()
+}
+// ANCHOR_END: prepared_code
 
 // ANCHOR: printf_arg
 /// What printf-style `%` formatting (in [`crate::format`]) needs of a value.
@@ -360,16 +394,22 @@ impl PrintfArg for Value {
         }
     }
 
-    /// `bytes` has `__getitem__`, so CPython's `PyMapping_Check` says yes.
+    /// `bytes` has `__getitem__`, so CPython's `PyMapping_Check` says yes; a
+    /// dict is the mapping `'%(name)s' % d` is made for.
     fn is_mapping(&self) -> bool {
-        matches!(self, Value::Bytes(_))
+        matches!(self, Value::Bytes(_) | Value::Dict(_))
     }
 
     fn get_item(&self, key: &str) -> PyResult<Box<dyn PrintfArg>> {
-        let _ = key;
-        Err(Exception::type_error(
-            "byte indices must be integers or slices, not str",
-        ))
+        match self {
+            Value::Dict(d) => match d.borrow().get_str(key) {
+                Some(value) => Ok(Box::new(value.clone())),
+                None => Err(Exception::key_error(Value::str(key))),
+            },
+            _ => Err(Exception::type_error(
+                "byte indices must be integers or slices, not str",
+            )),
+        }
     }
 }
 // ANCHOR_END: printf_arg

@@ -4,7 +4,7 @@
 use std::ffi::OsString;
 use std::path::PathBuf;
 
-use stage02::cli::run_cli;
+use stage02::run_cli;
 
 /// A committed corpus program (compiled by CPython 3.11) to start from.
 fn corpus_pyc() -> Vec<u8> {
@@ -127,8 +127,8 @@ fn s02_8_cli_an_opcode_of_a_later_stage_exits_2_saying_so() {
     assert_eq!(
         err,
         format!(
-            "stage02: {}: offset 26: GET_ITER is not implemented in stage02 \
-             (a later stage runs it)\n",
+            "stage02: {}: offset 26: GET_ITER (a for loop) runs from stage04 \
+             (chapter 4), not in stage02\n",
             py.display()
         )
     );

@@ -17,12 +17,12 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
-use stage02::cli::run_cli;
 use stage02::code::Constant;
 use stage02::marshal::{self, type_code, FLAG_REF};
 use stage02::opcode;
 use stage02::pyc::{self, Validation};
 use stage02::pyrepr::repr_constant;
+use stage02::run_cli;
 
 /// The programs of `tests/programs/02_basics/`, each with three snapshots below.
 const PROGRAMS: [&str; 11] = [

@@ -259,7 +259,7 @@ fn s02_5_eval_an_opcode_of_a_later_stage_is_not_bad_bytecode() {
     };
     assert_eq!(
         err.to_string(),
-        "offset 2: GET_ITER is not implemented in stage02 (a later stage runs it)"
+        "offset 2: GET_ITER (a for loop) runs from stage04 (chapter 4)"
     );
     // A number that is no opcode at all stays bad bytecode.
     let code = module(&[255, 0], vec![], &[], 1);

@@ -191,7 +191,7 @@ fn bind_keywords(
             },
             (None, Some(dict)) => {
                 if let Some(value) = value.take() {
-                    dict.insert(keyword.clone(), value);
+                    dict.insert_str(keyword.clone(), value);
                 }
             }
             (None, None) => {
@@ -289,7 +289,7 @@ fn fill_kwdefaults(
         let default = function
             .kwdefaults
             .as_ref()
-            .and_then(|dict| dict.borrow().get(name).cloned());
+            .and_then(|dict| dict.borrow().get_str(name).cloned());
         match default {
             Some(value) => set(localsplus, index, value),
             None => missing.push(index),

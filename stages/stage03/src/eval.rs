@@ -13,8 +13,11 @@
 //! caller's frame on a stack of frames and carries on with the callee's;
 //! `RETURN_VALUE` pops it back. However deep a program recurses, the Rust stack
 //! stays flat, and the recursion limit is a number we check, not a crash.
+//!
+//! The loop is also re-entrant: a builtin that calls Python code (`min` with a
+//! `key=` function) runs the function's frame in a nested loop, which returns
+//! when *that* frame returns (see [`Interpreter::run_frame`]).
 
-use std::fmt;
 use std::io::Write;
 use std::rc::Rc;
 
@@ -27,77 +30,15 @@ use crate::code::Code;
 use crate::exc::{ExcType, Exception};
 use crate::function::{self, Function};
 use crate::opcode::{self, *};
-use crate::value::dict::{self, Dict};
+use crate::roadmap;
 use crate::value::ops;
-use crate::value::Value;
+use crate::value::{Dict, Value};
+use crate::vm::Vm;
+pub use crate::vm::{Keywords, Limit, Limits, RunError, VmError};
 use frame::{Frame, FramePool};
 
-// ANCHOR: run_error
-/// Why running stopped early.
-#[derive(Debug)]
-pub enum RunError {
-    /// A Python exception nobody caught (before stage05, nobody can).
-    Exception(Exception),
-    /// Bad bytecode, or a limit of [`Limits`] reached: never seen by Python code.
-    Vm(VmError),
-    /// Valid bytecode that this stage does not run yet (an opcode, or a form of
-    /// one, that a later stage implements): a limit of the workbook, not an error
-    /// in the program.
-    NotImplemented(VmError),
-    /// Writing the program's output failed (a closed pipe).
-    Output(String),
-}
-
-/// A VM error, with the byte offset of the instruction that caused it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct VmError {
-    pub offset: usize,
-    pub message: String,
-}
-
-impl From<Exception> for RunError {
-    fn from(exc: Exception) -> RunError {
-        RunError::Exception(exc)
-    }
-}
-
-impl From<std::io::Error> for RunError {
-    fn from(err: std::io::Error) -> RunError {
-        RunError::Output(err.to_string())
-    }
-}
-
-impl fmt::Display for RunError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            RunError::Exception(exc) => write!(f, "{exc}"),
-            RunError::Vm(err) => {
-                write!(f, "bad bytecode at offset {}: {}", err.offset, err.message)
-            }
-            RunError::NotImplemented(err) => write!(f, "offset {}: {}", err.offset, err.message),
-            RunError::Output(message) => write!(f, "cannot write output: {message}"),
-        }
-    }
-}
-// ANCHOR_END: run_error
-
-// ANCHOR: limits
-/// Limits on a run, so that any input, even a mutated `.pyc`, finishes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Limits {
-    /// How many instructions may execute before the run stops with a VM error.
-    pub max_instructions: u64,
-}
-
-impl Default for Limits {
-    /// No budget: straight-line code ends by itself.
-    fn default() -> Limits {
-        Limits {
-            max_instructions: u64::MAX,
-        }
-    }
-}
-// ANCHOR_END: limits
+/// This stage's number, for the messages about what a later stage runs.
+pub const STAGE: u8 = 3;
 
 // ANCHOR: exit
 /// How an instruction leaves the frame: it returns, or it calls a Python
@@ -137,6 +78,13 @@ pub const RECURSION_LIMIT: usize = 1000;
 /// The interpreter's state: where it writes (the program's stdout and, with
 /// `--trace`, the trace) and the frames waiting for a callee to return.
 pub struct Interpreter<'a> {
+    /// How many Python frames are running or waiting, the module's included:
+    /// what the recursion limit limits. Frames parked in `frames` are not all
+    /// of them: a nested loop's caller is held by the loop around it.
+    pub depth: usize,
+    /// The frames that wait for a builtin's callback (`min` waiting for its
+    /// `key=` function), kept only when tracing, for the trace to show them.
+    pub waiting: Vec<trace::Waiting>,
     pub stdout: &'a mut dyn Write,
     pub trace: Option<&'a mut dyn Write>,
     /// Instructions left before the run is stopped.
@@ -152,11 +100,22 @@ pub struct Interpreter<'a> {
 // ANCHOR_END: interpreter
 
 // ANCHOR: run_code
-/// Runs a module's code object to its end, writing `print` output to `out`.
-pub fn run_code(code: Rc<Code>, out: &mut dyn Write, limits: Limits) -> Result<(), RunError> {
+/// Runs a module's code object to its end, writing `print` output to `out`
+/// and, when `trace` is given, each executed instruction to it.
+pub fn run<'a>(
+    code: Rc<Code>,
+    out: &'a mut dyn Write,
+    mut trace: Option<&'a mut dyn Write>,
+    limits: Limits,
+) -> Result<(), RunError> {
+    if let Some(trace) = trace.as_mut() {
+        writeln!(trace, "{}", trace::trace_header())?;
+    }
     let mut interp = Interpreter {
+        depth: 0,
+        waiting: Vec::new(),
         stdout: out,
-        trace: None,
+        trace,
         budget: limits.max_instructions,
         frames: Vec::new(),
         pool: FramePool::default(),
@@ -164,50 +123,44 @@ pub fn run_code(code: Rc<Code>, out: &mut dyn Write, limits: Limits) -> Result<(
     interp.run_module(code)
 }
 
-/// [`run_code`], also writing each executed instruction to `trace`.
-pub fn run_code_traced(
-    code: Rc<Code>,
-    out: &mut dyn Write,
-    trace: &mut dyn Write,
-    limits: Limits,
-) -> Result<(), RunError> {
-    writeln!(trace, "{}", trace::trace_header())?;
-    let mut interp = Interpreter {
-        stdout: out,
-        trace: Some(trace),
-        budget: limits.max_instructions,
-        frames: Vec::new(),
-        pool: FramePool::default(),
-    };
-    interp.run_module(code)
+/// [`run`] without a trace.
+pub fn run_code(code: Rc<Code>, out: &mut dyn Write, limits: Limits) -> Result<(), RunError> {
+    run(code, out, None, limits)
 }
 // ANCHOR_END: run_code
 
 impl Interpreter<'_> {
     /// Runs module code in a fresh `__main__` namespace.
     pub fn run_module(&mut self, code: Rc<Code>) -> Result<(), RunError> {
-        let frame = Frame::new_module(code);
+        let frame = Box::new(Frame::new_module(code));
         let globals = frame.globals.clone();
         if self.trace.is_some() {
-            self.trace_frame(trace::push_line(&[], &frame))?;
+            self.trace_frame(trace::push_line(&[], &[], &frame))?;
         }
+        self.depth = 1;
         let result = self.run_frame(frame);
         // A function holds the globals that hold the function: a cycle of `Rc`s.
         // CPython's garbage collector breaks such cycles; we empty the namespace
         // at the end, as interpreter shutdown does, so everything is freed.
         self.frames.clear();
-        let names = std::mem::take(&mut *globals.borrow_mut());
+        let names = globals.borrow_mut().take();
         drop(names);
         result.map(|_| ())
     }
 
     // ANCHOR: eval_loop
-    /// The loop: fetch, execute, trace, until the outermost frame returns. A
-    /// call switches `frame` to the callee and parks the caller in
-    /// `self.frames`; a return switches back and pushes the result on the
-    /// caller's stack.
-    pub fn run_frame(&mut self, frame: Frame) -> Result<Value, RunError> {
-        let mut frame = Box::new(frame);
+    /// The loop: fetch, execute, trace, until `frame` returns. A call
+    /// switches `frame` to the callee and parks the caller in `self.frames`; a
+    /// return switches back and pushes the result on the caller's stack.
+    ///
+    /// `frame` is this loop's *entry frame* (CPython's `frame->is_entry`, Lua's
+    /// `CIST_FRESH`): the callers parked below `entry` belong to a loop further
+    /// out, which is waiting in a builtin for this call to finish. So a return
+    /// from the entry frame leaves the loop, and an error unwinds only the
+    /// frames this loop pushed.
+    pub fn run_frame(&mut self, frame: Box<Frame>) -> Result<Value, RunError> {
+        let entry = self.frames.len();
+        let mut frame = frame;
         loop {
             let instr = fetch(&mut frame)?;
             self.charge(&frame)?;
@@ -215,34 +168,60 @@ impl Interpreter<'_> {
             if self.trace.is_some() {
                 self.trace_instruction(&frame, instr)?;
             }
-            match outcome? {
-                None => {}
-                Some(Exit::Call(callee)) => {
+            match outcome {
+                Ok(None) => {}
+                Ok(Some(Exit::Call(callee))) => {
                     let caller = std::mem::replace(&mut frame, callee);
                     self.frames.push(caller);
                     if self.trace.is_some() {
-                        self.trace_frame(trace::push_line(&self.frames, &frame))?;
+                        let line = trace::push_line(&self.waiting, &self.frames, &frame);
+                        self.trace_frame(line)?;
                     }
                 }
-                Some(Exit::Return(value)) => {
-                    let Some(caller) = self.frames.pop() else {
+                Ok(Some(Exit::Return(value))) => {
+                    self.depth -= 1;
+                    if self.frames.len() == entry {
                         if self.trace.is_some() {
-                            self.trace_frame(trace::pop_line(&frame, &value, &[], None))?;
+                            let line =
+                                trace::pop_line(&frame, &value, &self.waiting, &self.frames, None);
+                            self.trace_frame(line)?;
                         }
+                        self.pool.recycle(frame);
                         return Ok(value);
+                    }
+                    let Some(caller) = self.frames.pop() else {
+                        return Err(frame.vm_error("returned past the entry frame"));
                     };
                     let callee = std::mem::replace(&mut frame, caller);
                     if self.trace.is_some() {
-                        let line = trace::pop_line(&callee, &value, &self.frames, Some(&frame));
+                        let line = trace::pop_line(
+                            &callee,
+                            &value,
+                            &self.waiting,
+                            &self.frames,
+                            Some(&frame),
+                        );
                         self.trace_frame(line)?;
                     }
                     self.pool.recycle(callee);
                     frame.push_value(value)?;
                 }
+                Err(error) => return Err(self.unwind(frame, entry, error)),
             }
         }
     }
     // ANCHOR_END: eval_loop
+
+    /// Leaves this loop with `error`: the frames it pushed are dropped (no stage
+    /// before stage05 can catch anything), and the error is told where it
+    /// happened.
+    fn unwind(&mut self, frame: Box<Frame>, entry: usize, error: RunError) -> RunError {
+        let error = unhandled(&frame, error);
+        let parked = self.frames.len().saturating_sub(entry);
+        self.depth = self.depth.saturating_sub(parked + 1);
+        self.frames.truncate(entry);
+        error
+    }
 
     /// Spends one instruction of the budget.
     fn charge(&mut self, frame: &Frame) -> Result<(), RunError> {
@@ -368,7 +347,14 @@ impl Interpreter<'_> {
         if args.iter().any(Option::is_none) {
             return Err(frame.vm_error("NULL where an argument was expected"));
         }
+        if self.trace.is_some() {
+            self.waiting
+                .push((self.frames.len(), frame.code.name.clone()));
+        }
         let called = self.call_value(&callable, args, kwnames.as_deref().unwrap_or(&[]));
+        if self.trace.is_some() {
+            self.waiting.pop();
+        }
         frame.stack.truncate(base);
         self.finish_call(frame, called?)
     }
@@ -409,7 +395,7 @@ impl Interpreter<'_> {
             None => {}
             Some(Value::Dict(dict)) => {
                 for (name, value) in dict.borrow().iter() {
-                    kwnames.push(Value::Str(name.clone()));
+                    kwnames.push(name.clone());
                     args.push(Some(value.clone()));
                 }
             }
@@ -436,7 +422,7 @@ impl Interpreter<'_> {
         args: &mut [Option<Value>],
         kwnames: &[Value],
     ) -> Result<Called, RunError> {
-        if let Value::Function(function) = callable {
+        if let Some(function) = callable.downcast::<Function>() {
             return Ok(Called::Frame(self.enter_function(function, args, kwnames)?));
         }
         let mut values: Vec<Value> = args.iter_mut().filter_map(Option::take).collect();
@@ -450,7 +436,7 @@ impl Interpreter<'_> {
             };
             keywords.push((name.clone(), value));
         }
-        let result = builtins::call(self.stdout, callable, values, keywords)?;
+        let result = builtins::call(self, callable, &values, &keywords)?;
         Ok(Called::Value(result))
     }
     // ANCHOR_END: call_value
@@ -467,15 +453,19 @@ impl Interpreter<'_> {
         kwnames: &[Value],
     ) -> Result<Box<Frame>, RunError> {
         let mut callee = Frame::new_function(function, &mut self.pool);
-        bind::initialize_locals(function, &mut callee.locals, args, kwnames)?;
-        // The running frame and its callers are `frames.len() + 1` frames.
-        if self.frames.len() + 2 > RECURSION_LIMIT {
+        if let Err(error) = bind::initialize_locals(function, &mut callee.locals, args, kwnames) {
+            self.pool.recycle(callee);
+            return Err(error.into());
+        }
+        if self.depth >= RECURSION_LIMIT {
+            self.pool.recycle(callee);
             return Err(Exception::new(
                 ExcType::RecursionError,
                 "maximum recursion depth exceeded",
             )
             .into());
         }
+        self.depth += 1;
         Ok(callee)
     }
     // ANCHOR_END: enter_function
@@ -494,6 +484,41 @@ impl Interpreter<'_> {
     // ANCHOR_END: finish_call
     // ANCHOR_END: call
 }
+
+// ANCHOR: vm
+/// What a builtin may ask of the interpreter: where to print, and to call any
+/// callable. A Python function runs in a nested loop ([`Interpreter::run_frame`]
+/// with the function's frame as its entry frame), so a builtin gets its result
+/// back like any other call's; the frame counts toward the recursion limit.
+impl Vm for Interpreter<'_> {
+    fn stdout(&mut self) -> &mut dyn Write {
+        self.stdout
+    }
+
+    fn call(
+        &mut self,
+        callable: &Value,
+        args: Vec<Value>,
+        keywords: Keywords,
+    ) -> Result<Value, RunError> {
+        let Some(function) = callable.downcast::<Function>() else {
+            return builtins::call(self, callable, &args, &keywords);
+        };
+        let kwnames: Vec<Value> = keywords
+            .iter()
+            .map(|(name, _)| Value::Str(name.clone()))
+            .collect();
+        let mut slots: Vec<Option<Value>> = args.into_iter().map(Some).collect();
+        slots.extend(keywords.into_iter().map(|(_, value)| Some(value)));
+        let callee = self.enter_function(function, &mut slots, &kwnames)?;
+        if self.trace.is_some() {
+            let line = trace::push_line(&self.waiting, &self.frames, &callee);
+            self.trace_frame(line)?;
+        }
+        self.run_frame(callee)
+    }
+}
+// ANCHOR_END: vm
 
 /// What calling a value gives: a builtin's result, or a Python function's frame
 /// that the loop runs next.
@@ -562,29 +587,56 @@ fn count(arg: u32) -> usize {
 /// The error for an opcode this stage does not execute: a CPython 3.11 opcode is
 /// valid bytecode that a later stage runs; a number no opcode has is bad bytecode.
 fn unsupported(frame: &Frame, opcode: u8) -> RunError {
-    match opcode::info(opcode) {
-        Some(info) => not_implemented(frame, info.name),
-        None => frame.vm_error(format!("unknown opcode {opcode}")),
+    let Some(info) = opcode::info(opcode) else {
+        return frame.vm_error(format!("unknown opcode {opcode}"));
+    };
+    let (what, stage) = match roadmap::opcode_stage(opcode) {
+        Some((stage, purpose)) => (format!("{} ({purpose})", info.name), Some(stage)),
+        None => (info.name.to_string(), None),
+    };
+    RunError::NotImplemented(Limit {
+        offset: Some(frame.offset),
+        what,
+        stage,
+    })
+}
+
+// ANCHOR: unhandled
+/// The error that leaves a frame. A Python exception raised where the code's
+/// exception table has a handler (inside a `try`) would be caught by CPython:
+/// until stage05 runs handlers, that is a limit of the stage, never an
+/// uncaught exception, or the program would end where CPython's goes on. A
+/// limit a builtin reported gets the offset of its `CALL`.
+pub fn unhandled(frame: &Frame, error: RunError) -> RunError {
+    match error {
+        RunError::Exception(exc) if has_handler(frame) => RunError::NotImplemented(Limit {
+            offset: Some(frame.offset),
+            what: format!("catching {} (a try statement)", exc.kind.name()),
+            stage: Some(5),
+        }),
+        other => other.at_offset(frame.offset),
     }
 }
 
-/// The error for valid bytecode that this stage does not run (a later stage does).
-fn not_implemented(frame: &Frame, what: &str) -> RunError {
-    RunError::NotImplemented(VmError {
-        offset: frame.offset,
-        message: format!("{what} is not implemented in stage03 (a later stage runs it)"),
-    })
+/// Whether the exception table covers the instruction at `frame.offset`.
+fn has_handler(frame: &Frame) -> bool {
+    let Ok(entries) = crate::exceptiontable::parse(&frame.code) else {
+        return false;
+    };
+    let offset = u32::try_from(frame.offset).unwrap_or(u32::MAX);
+    crate::exceptiontable::find_handler(&entries, offset).is_some()
 }
+// ANCHOR_END: unhandled
 
 // ANCHOR: names
 /// `TARGET(LOAD_NAME)`: locals, then globals (the same namespace for module
 /// code), then builtins.
 fn load_name(frame: &mut Frame, arg: u32) -> Result<(), RunError> {
     let name = frame.name(arg)?;
-    let found = frame.globals.borrow().get(&name).cloned();
+    let found = frame.globals.borrow().get_str(&name).cloned();
     let value = match found {
         Some(value) => value,
-        None => builtins::lookup(&name).ok_or_else(|| name_error(&name))?,
+        None => builtins::lookup(&name).ok_or_else(|| builtins::missing_name(&name, STAGE))?,
     };
     frame.push_value(value)
 }
@@ -593,24 +645,20 @@ fn load_name(frame: &mut Frame, arg: u32) -> Result<(), RunError> {
 fn store_name(frame: &mut Frame, arg: u32) -> Result<(), RunError> {
     let name = frame.name(arg)?;
     let value = frame.pop_value()?;
-    frame.globals.borrow_mut().insert(name, value);
+    frame.globals.borrow_mut().insert_str(name, value);
     Ok(())
 }
 
 /// `TARGET(DELETE_NAME)`
 fn delete_name(frame: &mut Frame, arg: u32) -> Result<(), RunError> {
     let name = frame.name(arg)?;
-    let removed = frame.globals.borrow_mut().remove(&name);
+    let removed = frame.globals.borrow_mut().remove_str(&name);
     match removed {
         Some(_) => Ok(()),
-        None => Err(name_error(&name).into()),
+        None => Err(builtins::missing_name(&name, STAGE)),
     }
 }
 
-/// `NameError: name 'x' is not defined`.
-fn name_error(name: &str) -> Exception {
-    Exception::new(ExcType::NameError, format!("name '{name}' is not defined"))
-}
 // ANCHOR_END: names
 
 // ANCHOR: operators
@@ -779,10 +827,10 @@ fn unbound_local(frame: &Frame, arg: u32) -> Exception {
 /// `PUSH_NULL` of a call into this instruction). Globals, then builtins.
 fn load_global(frame: &mut Frame, arg: u32) -> Result<(), RunError> {
     let name = frame.name(arg >> 1)?;
-    let found = frame.globals.borrow().get(&name).cloned();
+    let found = frame.globals.borrow().get_str(&name).cloned();
     let value = match found {
         Some(value) => value,
-        None => builtins::lookup(&name).ok_or_else(|| name_error(&name))?,
+        None => builtins::lookup(&name).ok_or_else(|| builtins::missing_name(&name, STAGE))?,
     };
     if arg & 1 != 0 {
         frame.push(None)?;
@@ -794,17 +842,17 @@ fn load_global(frame: &mut Frame, arg: u32) -> Result<(), RunError> {
 fn store_global(frame: &mut Frame, arg: u32) -> Result<(), RunError> {
     let name = frame.name(arg)?;
     let value = frame.pop_value()?;
-    frame.globals.borrow_mut().insert(name, value);
+    frame.globals.borrow_mut().insert_str(name, value);
     Ok(())
 }
 
 /// `TARGET(DELETE_GLOBAL)`: `global x; del x`.
 fn delete_global(frame: &mut Frame, arg: u32) -> Result<(), RunError> {
     let name = frame.name(arg)?;
-    let removed = frame.globals.borrow_mut().remove(&name);
+    let removed = frame.globals.borrow_mut().remove_str(&name);
     match removed {
         Some(_) => Ok(()),
-        None => Err(name_error(&name).into()),
+        None => Err(builtins::missing_name(&name, STAGE)),
     }
 }
 // ANCHOR_END: globals
@@ -825,7 +873,10 @@ fn make_function(frame: &mut Frame, arg: u32) -> Result<(), RunError> {
         return Err(frame.vm_error("MAKE_FUNCTION of a value that is not a code object"));
     };
     if arg & 0x08 != 0 {
-        return Err(not_implemented(frame, "MAKE_FUNCTION with a closure"));
+        return Err(
+            RunError::not_implemented("MAKE_FUNCTION with a closure", Some(6))
+                .at_offset(frame.offset),
+        );
     }
     let mut function = Function::new(code, frame.globals.clone());
     if arg & 0x04 != 0 {
@@ -843,7 +894,7 @@ fn make_function(frame: &mut Frame, arg: u32) -> Result<(), RunError> {
             _ => return Err(frame.vm_error("MAKE_FUNCTION defaults are not a tuple")),
         }
     }
-    frame.push_value(Value::Function(Rc::new(function)))
+    frame.push_value(Value::object(function))
 }
 
 /// 3.11 passes annotations as a flat tuple `('x', float, 'return', float)`;
@@ -858,7 +909,7 @@ fn annotations_dict(frame: &mut Frame) -> Result<Rc<std::cell::RefCell<Dict>>, R
     let mut annotations = Dict::new();
     for pair in items.chunks_exact(2) {
         if let [name, value] = pair {
-            annotations.insert(dict::dict_key(name)?, value.clone());
+            annotations.insert(name.clone(), value.clone())?;
         }
     }
     Ok(Rc::new(std::cell::RefCell::new(annotations)))
@@ -873,7 +924,7 @@ fn build_map(frame: &mut Frame, arg: u32) -> Result<(), RunError> {
     let mut result = Dict::new();
     for pair in items.chunks_exact(2) {
         if let [key, value] = pair {
-            result.insert(dict::dict_key(key)?, value.clone());
+            result.insert(key.clone(), value.clone())?;
         }
     }
     frame.push_value(Value::Dict(Rc::new(std::cell::RefCell::new(result))))
@@ -893,7 +944,7 @@ fn build_const_key_map(frame: &mut Frame, arg: u32) -> Result<(), RunError> {
     }
     let mut result = Dict::new();
     for (key, value) in keys.iter().zip(values) {
-        result.insert(dict::dict_key(key)?, value);
+        result.insert(key.clone(), value)?;
     }
     frame.push_value(Value::Dict(Rc::new(std::cell::RefCell::new(result))))
 }
@@ -923,20 +974,23 @@ fn dict_merge(frame: &mut Frame, arg: u32) -> Result<(), RunError> {
     let Some(Value::Dict(target)) = frame.peek(depth)?.clone() else {
         return Err(frame.vm_error("DICT_MERGE target is not a dict"));
     };
-    let entries: Vec<(Rc<str>, Value)> = update
+    let entries: Vec<(Value, Value)> = update
         .borrow()
         .iter()
         .map(|(k, v)| (k.clone(), v.clone()))
         .collect();
     for (key, value) in entries {
-        if target.borrow().contains_key(&key) {
+        let Value::Str(name) = &key else {
+            return Err(Exception::type_error("keywords must be strings").into());
+        };
+        if target.borrow().contains_str(name) {
             return Err(Exception::type_error(format!(
-                "{} got multiple values for keyword argument '{key}'",
+                "{} got multiple values for keyword argument '{name}'",
                 function_str(frame)?
             ))
             .into());
         }
-        target.borrow_mut().insert(key, value);
+        target.borrow_mut().insert_str(name.clone(), value);
     }
     Ok(())
 }

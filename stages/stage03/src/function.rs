@@ -7,64 +7,33 @@
 //! from it.
 //!
 //! What a call costs is decided here. A function holds an `Rc` of a
-//! [`PreparedCode`]: the loader's [`Code`] plus its constants already converted
+//! [`PreparedCode`]: the loader's `Code` plus its constants already converted
 //! to [`Value`]s. It is made once per code object, when the constants of the code
 //! that contains it are converted (for the module, once per run), so neither
 //! `MAKE_FUNCTION` nor a call converts or clones any table: they bump reference
 //! counts.
+//!
+//! A function is a kind of object stage02's value model has no variant for, so
+//! it plugs in through the extension point: it implements [`Object`] (its type,
+//! its `repr`, its attributes), and the eval loop gets it back from a
+//! `Value::Object` with `downcast`.
 
+use std::any::Any;
 use std::cell::RefCell;
 use std::fmt;
 use std::rc::Rc;
 
-use crate::code::flags::{CO_VARARGS, CO_VARKEYWORDS};
-use crate::code::Code;
 use crate::eval::frame::Globals;
 use crate::exc::{ExcType, Exception, PyResult};
-use crate::value::dict::Dict;
-use crate::value::{value_from_constant, Value};
+use crate::value::{Dict, Object, PreparedCode, TypeObject, Value};
 
-// ANCHOR: prepared_code
-/// A code object as the interpreter runs it (CPython's `PyCodeObject`, whose
-/// `co_consts` are objects already): the loaded [`Code`] and its constants as
-/// values. `None` marks a constant this stage cannot represent (a frozenset),
-/// which fails only if `LOAD_CONST` reaches it.
-#[derive(Debug)]
-pub struct PreparedCode {
-    pub code: Rc<Code>,
-    pub consts: Rc<[Option<Value>]>,
-    /// `co_nlocalsplus`: the fast-locals slots a frame of this code needs.
-    pub nlocalsplus: usize,
-    /// `Some(co_argcount)` for a "simple" function (`Python/specialize.c:
-    /// function_kind`): no `*args`, no `**kwargs`, no keyword-only parameters.
-    /// A call of it with exactly that many positional arguments and no keywords
-    /// binds them in order (`bind::bind_exact_args`), with no checks left to do.
-    pub simple_argcount: Option<usize>,
-}
-
-impl PreparedCode {
-    /// Converts the constants once; nested code objects among them are prepared
-    /// here too, so `MAKE_FUNCTION` only clones an `Rc`.
-    pub fn new(code: Rc<Code>) -> PreparedCode {
-        let consts = code.consts.iter().map(value_from_constant).collect();
-        PreparedCode {
-            nlocalsplus: code.nlocalsplus(),
-            simple_argcount: simple_argcount(&code),
-            consts,
-            code,
-        }
-    }
-}
-
-/// `co_argcount` if the code takes only positional-or-keyword parameters.
-fn simple_argcount(code: &Code) -> Option<usize> {
-    let has_star_parameters = code.flags & (CO_VARARGS | CO_VARKEYWORDS) != 0;
-    if has_star_parameters || code.kwonlyargcount != 0 {
-        return None;
-    }
-    usize::try_from(code.argcount).ok()
-}
-// ANCHOR_END: prepared_code
+// ANCHOR: function_type
+/// `type(f)`: the class `function`, which a program cannot call to make one.
+pub static FUNCTION: TypeObject = TypeObject {
+    name: "function",
+    new: None,
+};
+// ANCHOR_END: function_type
 
 // ANCHOR: function
 /// A Python function: code, globals, and what `def` evaluated once.
@@ -95,6 +64,29 @@ impl fmt::Debug for Function {
     }
 }
 
+// ANCHOR: function_object
+/// The slots of `function` (`Objects/funcobject.c: PyFunction_Type`).
+impl Object for Function {
+    fn type_object(&self) -> &'static TypeObject {
+        &FUNCTION
+    }
+
+    /// `<function f at 0x7f…>`: the address is where the function lives.
+    fn repr(&self, _depth: usize) -> PyResult<String> {
+        let address = std::ptr::from_ref(self) as usize;
+        Ok(format!("<function {} at {address:#x}>", self.qualname))
+    }
+
+    fn getattr(&self, name: &str) -> Option<Value> {
+        self.attribute(name)
+    }
+
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+// ANCHOR_END: function_object
+
 impl Function {
     // ANCHOR: function_new
     /// `Objects/funcobject.c: PyFunction_New`: a function with no defaults yet;
@@ -102,7 +94,7 @@ impl Function {
     pub fn new(code: Rc<PreparedCode>, globals: Globals) -> Function {
         let module = globals
             .borrow()
-            .get("__name__")
+            .get_str("__name__")
             .cloned()
             .unwrap_or(Value::None);
         Function {
@@ -149,7 +141,7 @@ impl Function {
             // CPython creates (and keeps) an empty dict on first access.
             "__annotations__" => match &self.annotations {
                 Some(dict) => Value::Dict(dict.clone()),
-                None => Value::Dict(Rc::new(RefCell::new(Dict::new()))),
+                None => Value::new_dict(Dict::new()),
             },
             _ => return None,
         })
@@ -189,7 +181,7 @@ pub fn code_attribute(prepared: &PreparedCode, name: &str) -> Option<Value> {
 /// `type object 'int' has no attribute 'x'`).
 pub fn no_attribute(value: &Value, name: &str) -> Exception {
     let message = match value {
-        Value::Type(class) => format!("type object '{}' has no attribute '{name}'", class.name()),
+        Value::Type(class) => format!("type object '{}' has no attribute '{name}'", class.name),
         _ => format!("'{}' object has no attribute '{name}'", value.type_name()),
     };
     Exception::new(ExcType::AttributeError, message)
@@ -199,10 +191,12 @@ pub fn no_attribute(value: &Value, name: &str) -> Exception {
 /// arguments name the callable: `__main__.f()`, `len()`, or `str(x)` for a
 /// value without a `__qualname__`.
 pub fn function_str(callable: &Value) -> PyResult<String> {
+    if let Some(function) = callable.downcast::<Function>() {
+        return Ok(function.function_str());
+    }
     Ok(match callable {
-        Value::Function(function) => function.function_str(),
-        Value::Builtin(builtin) => format!("{}()", builtin.name()),
-        Value::Type(class) => format!("{}()", class.name()),
+        Value::Builtin(builtin) => format!("{}()", builtin.name),
+        Value::Type(class) => format!("{}()", class.name),
         other => match other.to_str()? {
             Value::Str(text) => text.to_string(),
             other => other.repr()?,
@@ -215,13 +209,13 @@ pub fn function_str(callable: &Value) -> PyResult<String> {
 /// calls `PyObject_GetAttr`).
 pub fn get_attribute(value: &Value, name: &str) -> PyResult<Value> {
     let found = match value {
-        Value::Function(function) => function.attribute(name),
+        Value::Object(object) => object.getattr(name),
         Value::Code(code) => code_attribute(code, name),
         Value::Builtin(builtin) if name == "__name__" || name == "__qualname__" => {
-            Some(Value::str(builtin.name()))
+            Some(Value::str(builtin.name))
         }
         Value::Type(class) if name == "__name__" || name == "__qualname__" => {
-            Some(Value::str(class.name()))
+            Some(Value::str(class.name))
         }
         _ => None,
     };

@@ -4,15 +4,15 @@
 //! `def` and call (shown in each test's comment).
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use stage03::bind::initialize_locals;
 use stage03::code::flags::{CO_OPTIMIZED, CO_VARARGS, CO_VARKEYWORDS};
 use stage03::code::{kinds, Code};
-use stage03::function::{Function, PreparedCode};
+use stage03::function::Function;
 use stage03::int::Int;
-use stage03::value::dict::Dict;
+use stage03::value::Dict;
+use stage03::value::PreparedCode;
 use stage03::value::Value;
 
 /// The parameters of a `def`, as the compiler lays them out.
@@ -70,7 +70,7 @@ impl Def {
             linetable: Rc::from(Vec::new()),
             exceptiontable: Rc::from(Vec::new()),
         };
-        let globals = Rc::new(RefCell::new(HashMap::new()));
+        let globals = Rc::new(RefCell::new(Dict::new()));
         let mut function = Function::new(Rc::new(PreparedCode::new(Rc::new(code))), globals);
         if !self.defaults.is_empty() {
             function.defaults = Some(Rc::from(self.defaults.clone()));
@@ -78,7 +78,7 @@ impl Def {
         if !self.kwdefaults.is_empty() {
             let mut dict = Dict::new();
             for (name, value) in &self.kwdefaults {
-                dict.insert(Rc::from(*name), value.clone());
+                dict.insert_str(Rc::from(*name), value.clone());
             }
             function.kwdefaults = Some(Rc::new(RefCell::new(dict)));
         }

@@ -139,8 +139,8 @@ fn s03_5_an_opcode_of_a_later_stage_exits_2_saying_so() {
     assert_eq!(
         stderr,
         format!(
-            "stage03: {}: offset 26: GET_ITER is not implemented in stage03 \
-             (a later stage runs it)\n",
+            "stage03: {}: offset 26: GET_ITER (a for loop) runs from stage04 \
+             (chapter 4), not in stage03\n",
             py.display()
         )
     );

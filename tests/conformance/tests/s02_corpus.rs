@@ -6,7 +6,7 @@ use conformance::corpus::{all_wrapped, check_stage_corpus, wrapped_up_to};
 
 #[test]
 fn s02_corpus_matches_cpython() {
-    let report = check_stage_corpus(stage02::cli::run_cli, 2, StderrCheck::LastLine);
+    let report = check_stage_corpus(stage02::run_cli, 2, StderrCheck::LastLine);
     assert!(report.passed(), "{report}");
 }
 

@@ -5,6 +5,6 @@ use conformance::corpus::check_dis_corpus;
 
 #[test]
 fn s02_dis_corpus_matches_cpython() {
-    let report = check_dis_corpus(stage02::cli::run_cli, "stage02");
+    let report = check_dis_corpus(stage02::run_cli, "stage02");
     assert!(report.passed(), "{report}");
 }

@@ -6,18 +6,17 @@
 //! later. It owns its value stack, its instruction pointer, its code and its
 //! namespace.
 
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use crate::code::Code;
-use crate::eval::{RunError, VmError};
-use crate::value::{value_from_constant, Value};
+use crate::value::{Dict, PreparedCode, Value};
+use crate::vm::{RunError, VmError};
 
 // ANCHOR: namespace
-/// A namespace (`globals()`, `locals()`): names to values. Names are the `Rc<str>`
-/// of the code object's `co_names`, so storing one clones a pointer, and a lookup
-/// hashes the name once.
-pub type Namespace = HashMap<Rc<str>, Value>;
+/// A namespace (`globals()`, `locals()`): a dict, names to values, as in
+/// CPython. Names are the `Rc<str>` of the code object's `co_names`, so storing
+/// one clones a pointer.
+pub type Namespace = Dict;
 // ANCHOR_END: namespace
 
 // ANCHOR: frame
@@ -57,10 +56,10 @@ impl Frame {
     // ANCHOR: frame_new
     /// A frame for module code: a fresh `__main__` namespace.
     pub fn new_module(code: Rc<Code>) -> Frame {
-        let consts = code.consts.iter().map(value_from_constant).collect();
+        let consts = PreparedCode::new(code.clone()).consts;
         let mut globals = Namespace::new();
-        globals.insert(Rc::from("__name__"), Value::str("__main__"));
-        globals.insert(Rc::from("__doc__"), Value::None);
+        globals.insert_str(Rc::from("__name__"), Value::str("__main__"));
+        globals.insert_str(Rc::from("__doc__"), Value::None);
         Frame {
             stack: Vec::with_capacity(initial_stack_capacity(&code)),
             code,
@@ -153,9 +152,11 @@ impl Frame {
     pub fn constant(&self, index: u32) -> Result<Value, RunError> {
         match usize::try_from(index).ok().and_then(|i| self.consts.get(i)) {
             Some(Some(value)) => Ok(value.clone()),
-            Some(None) => Err(self.vm_error(format!(
-                "constant {index} has a type stage02 does not support"
-            ))),
+            Some(None) => Err(RunError::not_implemented(
+                "a frozenset constant (`x in {1, 2}`)",
+                Some(4),
+            )
+            .at_offset(self.offset)),
             None => Err(self.vm_error(format!("constant index {index} out of range"))),
         }
     }

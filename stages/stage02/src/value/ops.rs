@@ -540,6 +540,46 @@ fn compare_numbers(a: &Value, b: &Value) -> PyResult<Option<Ordering>> {
 }
 // ANCHOR_END: ordering
 
+// ANCHOR: equality
+/// `a == b` for the built-in types (`PyObject_RichCompare` with `Py_EQ`):
+/// numbers by value across int, float, complex and bool (`1 == 1.0 == True`),
+/// strings, bytes and tuples by content, everything else by identity. Dict
+/// keys use it; stage04's `COMPARE_OP` too.
+pub fn equal(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Str(x), Value::Str(y)) => x == y,
+        (Value::Str(_) | Value::SurrogateStr(_), Value::Str(_) | Value::SurrogateStr(_)) => {
+            code_points(a) == code_points(b)
+        }
+        (Value::Bytes(x), Value::Bytes(y)) => x == y,
+        (Value::Tuple(x), Value::Tuple(y)) => {
+            x.len() == y.len() && x.iter().zip(y.iter()).all(|(p, q)| p.is(q) || equal(p, q))
+        }
+        (Value::Dict(x), Value::Dict(y)) => {
+            let (x, y) = (x.borrow(), y.borrow());
+            x.len() == y.len()
+                && x.iter().all(|(key, value)| {
+                    matches!(y.get(key), Ok(Some(other)) if value.is(other) || equal(value, other))
+                })
+        }
+        (Value::Complex { .. }, _) | (_, Value::Complex { .. }) => {
+            match (as_complex(a), as_complex(b)) {
+                (Ok(Some(x)), Ok(Some(y))) => x == y,
+                _ => false,
+            }
+        }
+        _ => match compare_numbers(a, b) {
+            Ok(Some(ordering)) => ordering == Ordering::Equal && !is_nan(a) && !is_nan(b),
+            Ok(None) | Err(_) => a.is(b),
+        },
+    }
+}
+
+fn is_nan(value: &Value) -> bool {
+    matches!(value, Value::Float(f) if f.is_nan())
+}
+// ANCHOR_END: equality
+
 // ANCHOR: format_value
 /// `format(value, spec)` (`PyObject_Format`), what `FORMAT_VALUE` and the
 /// `format` builtin call: numbers and strings have the format-spec

@@ -8,19 +8,18 @@
 //! fast locals and its instruction pointer; it shares its code and its globals.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use crate::code::Code;
-use crate::eval::{RunError, VmError};
-use crate::function::{Function, PreparedCode};
-use crate::value::Value;
+use crate::function::Function;
+use crate::value::{Dict, PreparedCode, Value};
+use crate::vm::{RunError, VmError};
 
 // ANCHOR: namespace
-/// A namespace (`globals()`, `locals()`): names to values. Names are the `Rc<str>`
-/// of the code object's `co_names`, so storing one clones a pointer, and a lookup
-/// hashes the name once.
-pub type Namespace = HashMap<Rc<str>, Value>;
+/// A namespace (`globals()`, `locals()`): a dict, names to values, as in
+/// CPython. Names are the `Rc<str>` of the code object's `co_names`, so storing
+/// one clones a pointer.
+pub type Namespace = Dict;
 
 /// The module's namespace, shared by the module frame, every function defined in
 /// it and every frame of those functions (`f_globals`, `func_globals`).
@@ -106,8 +105,8 @@ impl Frame {
     pub fn new_module(code: Rc<Code>) -> Frame {
         let prepared = PreparedCode::new(code);
         let mut globals = Namespace::new();
-        globals.insert(Rc::from("__name__"), Value::str("__main__"));
-        globals.insert(Rc::from("__doc__"), Value::None);
+        globals.insert_str(Rc::from("__name__"), Value::str("__main__"));
+        globals.insert_str(Rc::from("__doc__"), Value::None);
         Frame::new(&prepared, Rc::new(RefCell::new(globals)))
     }
 
@@ -234,9 +233,11 @@ impl Frame {
     pub fn constant(&self, index: u32) -> Result<Value, RunError> {
         match usize::try_from(index).ok().and_then(|i| self.consts.get(i)) {
             Some(Some(value)) => Ok(value.clone()),
-            Some(None) => Err(self.vm_error(format!(
-                "constant {index} has a type stage03 does not support"
-            ))),
+            Some(None) => Err(RunError::not_implemented(
+                "a frozenset constant (`x in {1, 2}`)",
+                Some(4),
+            )
+            .at_offset(self.offset)),
             None => Err(self.vm_error(format!("constant index {index} out of range"))),
         }
     }

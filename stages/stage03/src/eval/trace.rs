@@ -17,6 +17,8 @@
 //! <-- pop add returns 5     frames: <module>
 //! ```
 
+use std::rc::Rc;
+
 use crate::code::flags::{CO_VARARGS, CO_VARKEYWORDS};
 use crate::dis::{self, RawInstruction};
 use crate::eval::frame::Frame;
@@ -85,44 +87,70 @@ fn argument_meaning(frame: &Frame, instr: Instruction) -> Option<String> {
 /// (a recursion 900 deep would otherwise print 900 names per line).
 const MAX_FRAMES_SHOWN: usize = 6;
 
+/// A frame that waits for a builtin to return while the builtin runs Python
+/// code (`min` waiting for its `key=` function): the name of its code, and
+/// how many parked frames lie below it.
+pub type Waiting = (usize, Rc<str>);
+
 /// The line for a frame just pushed: `--> push add(a=2, b=3)`, then the
-/// frames. `callers` are the frames below it.
-pub fn push_line(callers: &[Box<Frame>], frame: &Frame) -> String {
+/// frames. `callers` are the frames parked below it, `waiting` those that wait
+/// in a builtin.
+pub fn push_line(waiting: &[Waiting], callers: &[Box<Frame>], frame: &Frame) -> String {
+    let mut names = frame_names(waiting, callers);
+    names.push(&frame.code.name);
     format!(
         "--> push {}({})    {}",
         frame.code.qualname,
         parameters(frame),
-        frames_column(callers, frame)
+        frames_column(&names)
     )
 }
 
 /// The line for a frame just popped, with the value it returns, and the
-/// frames left: `caller` (which runs next) on top of `callers`.
+/// frames left: `caller` (which runs next, when the loop goes on) on top of
+/// `callers` and `waiting`.
 pub fn pop_line(
     frame: &Frame,
     value: &Value,
+    waiting: &[Waiting],
     callers: &[Box<Frame>],
     caller: Option<&Frame>,
 ) -> String {
-    let frames = match caller {
-        Some(caller) => frames_column(callers, caller),
-        None => "frames (0)".to_string(),
-    };
+    let mut names = frame_names(waiting, callers);
+    if let Some(caller) = caller {
+        names.push(&caller.code.name);
+    }
     format!(
-        "<-- pop {} returns {}    {frames}",
+        "<-- pop {} returns {}    {}",
         frame.code.qualname,
-        short_repr(value)
+        short_repr(value),
+        frames_column(&names)
     )
 }
 
+/// The names of the frames below the running one, outermost first: each
+/// waiting frame goes where it waits, above the parked frames below it.
+fn frame_names<'a>(waiting: &'a [Waiting], callers: &'a [Box<Frame>]) -> Vec<&'a str> {
+    let waiting_at = |index: usize| {
+        waiting
+            .iter()
+            .filter(move |(at, _)| *at == index)
+            .map(|(_, name)| &**name)
+    };
+    let mut names = Vec::new();
+    for (index, caller) in callers.iter().enumerate() {
+        names.extend(waiting_at(index));
+        names.push(&*caller.code.name);
+    }
+    names.extend(waiting_at(callers.len()));
+    names
+}
+
 /// `frames (2): <module> > add`, outermost first.
-fn frames_column(callers: &[Box<Frame>], frame: &Frame) -> String {
-    let names: Vec<&str> = callers
-        .iter()
-        .map(|f| &**f)
-        .chain(std::iter::once(frame))
-        .map(|f| &*f.code.name)
-        .collect();
+fn frames_column(names: &[&str]) -> String {
+    if names.is_empty() {
+        return "frames (0)".to_string();
+    }
     let shown = if names.len() <= MAX_FRAMES_SHOWN {
         names.join(" > ")
     } else {

@@ -1,0 +1,281 @@
+//! `dict` (`Objects/dictobject.c`): a module's namespace, and from stage03 on a
+//! value programs build (`**kwargs`, `{'a': 1}`).
+//!
+//! One type serves both, as in CPython: the globals a frame reads with
+//! `LOAD_GLOBAL` are the very dict `globals()` returns in stage04. A dict keeps
+//! its insertion order (guaranteed since Python 3.7), which is why it sits on
+//! an [`IndexMap`]; deleting a key keeps the order of the others.
+//!
+//! Keys are any hashable value, with Python's equality: `1`, `1.0` and `True`
+//! are one key. The map's hash is not Python's `hash()` (dict order does not
+//! depend on it): it is a fast hash ([`FastHasher`]) that agrees with Python's
+//! equality, so equal keys hash alike. A name lookup (`LOAD_GLOBAL x`) hashes
+//! the name's few bytes with it, and never builds a `Value` to do so.
+
+use std::hash::{BuildHasherDefault, Hash, Hasher};
+use std::rc::Rc;
+
+use indexmap::{Equivalent, IndexMap};
+
+use crate::exc::{Exception, PyResult};
+use crate::value::ops;
+use crate::value::Value;
+
+// ANCHOR: dict
+/// A `dict`, in insertion order.
+#[derive(Debug, Clone, Default)]
+pub struct Dict {
+    entries: IndexMap<Key, Value, BuildHasherDefault<FastHasher>>,
+}
+
+impl Dict {
+    pub fn new() -> Dict {
+        Dict::default()
+    }
+
+    /// `d[key] = value`: a new key goes last, an existing key keeps its place
+    /// (and its first spelling: `d[1] = 'a'; d[1.0] = 'b'` leaves the key `1`).
+    /// `TypeError: unhashable type: 'dict'` for a key that cannot be hashed.
+    pub fn insert(&mut self, key: Value, value: Value) -> PyResult<()> {
+        let key = Key::new(key)?;
+        match self.entries.get_mut(&key) {
+            Some(slot) => *slot = value,
+            None => {
+                self.entries.insert(key, value);
+            }
+        }
+        Ok(())
+    }
+
+    /// `d[name] = value` for a str key: how namespaces and keyword arguments
+    /// store a name.
+    pub fn insert_str(&mut self, name: Rc<str>, value: Value) {
+        match self.entries.get_mut(&StrKey(&name)) {
+            Some(slot) => *slot = value,
+            None => {
+                self.entries.insert(Key(Value::Str(name)), value);
+            }
+        }
+    }
+
+    /// `d.get(key)`.
+    pub fn get(&self, key: &Value) -> PyResult<Option<&Value>> {
+        Ok(self.entries.get(&Key::new(key.clone())?))
+    }
+
+    /// `d.get(name)` for a str key, without making a `Value` of it.
+    pub fn get_str(&self, name: &str) -> Option<&Value> {
+        self.entries.get(&StrKey(name))
+    }
+
+    pub fn contains_str(&self, name: &str) -> bool {
+        self.entries.contains_key(&StrKey(name))
+    }
+
+    /// `del d[name]` for a str key: the value, or `None` if it was missing.
+    pub fn remove_str(&mut self, name: &str) -> Option<Value> {
+        self.entries.shift_remove(&StrKey(name))
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The items in insertion order.
+    pub fn iter(&self) -> impl Iterator<Item = (&Value, &Value)> {
+        self.entries.iter().map(|(key, value)| (&key.0, value))
+    }
+
+    /// Empties the dict, returning what it held (interpreter shutdown uses it to
+    /// break the cycle function → globals → function).
+    pub fn take(&mut self) -> Dict {
+        std::mem::take(self)
+    }
+}
+// ANCHOR_END: dict
+
+// ANCHOR: dict_repr
+/// `Objects/dictobject.c: dict_repr`: `{'a': 1, 'b': 2}`. `repr_item` is the
+/// caller's repr, which tracks the nesting depth.
+pub fn repr_dict(
+    dict: &Dict,
+    mut repr_item: impl FnMut(&Value) -> PyResult<String>,
+) -> PyResult<String> {
+    let mut text = String::from("{");
+    for (index, (key, value)) in dict.iter().enumerate() {
+        if index > 0 {
+            text.push_str(", ");
+        }
+        text.push_str(&repr_item(key)?);
+        text.push_str(": ");
+        text.push_str(&repr_item(value)?);
+    }
+    text.push('}');
+    Ok(text)
+}
+// ANCHOR_END: dict_repr
+
+// ANCHOR: key
+/// A dict key: a hashable value. Its `Hash` and `Eq` follow Python's `==`.
+#[derive(Debug, Clone)]
+struct Key(Value);
+
+impl Key {
+    /// The key for `value`, or `TypeError: unhashable type: 'dict'`.
+    fn new(value: Value) -> PyResult<Key> {
+        match unhashable_part(&value) {
+            Some(part) => Err(Exception::type_error(format!(
+                "unhashable type: '{}'",
+                part.type_name()
+            ))),
+            None => Ok(Key(value)),
+        }
+    }
+}
+
+/// The part of `value` that cannot be hashed (a dict, or a tuple holding one).
+fn unhashable_part(value: &Value) -> Option<&Value> {
+    match value {
+        Value::Dict(_) => Some(value),
+        Value::Tuple(items) => items.iter().find_map(unhashable_part),
+        _ => None,
+    }
+}
+
+impl PartialEq for Key {
+    fn eq(&self, other: &Key) -> bool {
+        ops::equal(&self.0, &other.0)
+    }
+}
+
+impl Eq for Key {}
+
+impl Hash for Key {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        hash_value(&self.0, state);
+    }
+}
+
+/// Feeds `value` to `state` so that values Python calls equal feed the same
+/// bytes: every number that equals an `i64` feeds that `i64`.
+fn hash_value<H: Hasher>(value: &Value, state: &mut H) {
+    match value {
+        Value::Str(s) => s.hash(state),
+        Value::Bool(b) => state.write_i64(i64::from(*b)),
+        Value::Int(i) => match i.to_i64() {
+            Some(small) => state.write_i64(small),
+            None => hash_float(i.to_f64().unwrap_or(f64::NAN), state),
+        },
+        Value::Float(f) => hash_float(*f, state),
+        Value::Complex { real, imag } if *imag == 0.0 => hash_float(*real, state),
+        Value::Complex { real, imag } => {
+            state.write_u64(real.to_bits());
+            state.write_u64(imag.to_bits());
+        }
+        Value::Bytes(b) => b.hash(state),
+        Value::Tuple(items) => {
+            state.write_usize(items.len());
+            for item in items.iter() {
+                hash_value(item, state);
+            }
+        }
+        Value::SurrogateStr(points) => points.hash(state),
+        // Everything else is equal only to itself: hash where it lives.
+        Value::None | Value::Ellipsis => state.write_u8(0),
+        Value::Code(code) => state.write_usize(Rc::as_ptr(code) as usize),
+        Value::Builtin(f) => state.write_usize(std::ptr::from_ref(*f) as usize),
+        Value::Type(t) => state.write_usize(std::ptr::from_ref(*t) as usize),
+        Value::Object(object) => state.write_usize(Rc::as_ptr(object).cast::<()>() as usize),
+        Value::Dict(d) => state.write_usize(Rc::as_ptr(d) as usize),
+    }
+}
+
+/// A float that equals an `i64` hashes as that `i64`; any other by its bits
+/// (a big int that is not exactly a float equals no float, so the precision
+/// lost in its `to_f64` above cannot make two unequal keys collide wrongly).
+fn hash_float<H: Hasher>(f: f64, state: &mut H) {
+    // i64::MIN as f64 is exact; the upper bound 2**63 is not an i64.
+    if f.fract() == 0.0 && (-9.223_372_036_854_776e18..9.223_372_036_854_776e18).contains(&f) {
+        #[allow(clippy::cast_possible_truncation)]
+        state.write_i64(f as i64);
+    } else {
+        state.write_u64(if f == 0.0 { 0 } else { f.to_bits() });
+    }
+}
+
+/// A `&str` looked up in a dict without making a `Value`: it hashes and
+/// compares exactly as the key `Value::Str` does.
+struct StrKey<'a>(&'a str);
+
+impl Hash for StrKey<'_> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.0.hash(state);
+    }
+}
+
+impl Equivalent<Key> for StrKey<'_> {
+    fn equivalent(&self, key: &Key) -> bool {
+        matches!(&key.0, Value::Str(s) if **s == *self.0)
+    }
+}
+// ANCHOR_END: key
+
+// ANCHOR: fast_hasher
+/// The "Fx" hash of rustc and Firefox: a multiply and a rotate per word, no
+/// protection against collision attacks (which a dict of a trusted program's
+/// names does not need), and several times cheaper than the standard library's
+/// SipHash on short names.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct FastHasher {
+    hash: u64,
+}
+
+const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+impl FastHasher {
+    fn add(&mut self, word: u64) {
+        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(SEED);
+    }
+}
+
+impl Hasher for FastHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0; 8];
+            word.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+        let mut last = [0; 8];
+        let rest = chunks.remainder();
+        if let Some(tail) = last.get_mut(..rest.len()) {
+            tail.copy_from_slice(rest);
+            self.add(u64::from_le_bytes(last));
+        }
+    }
+
+    fn write_u8(&mut self, n: u8) {
+        self.add(u64::from(n));
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.add(n);
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.add(n as u64);
+    }
+
+    fn write_i64(&mut self, n: i64) {
+        self.add(n as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.hash
+    }
+}
+// ANCHOR_END: fast_hasher
