@@ -57,8 +57,10 @@ enum Task {
         seed: u64,
     },
     /// Write what changed from each stage to the next into book/src/generated/
-    /// (whole files and per anchor); with --check, fail if anything is stale or if a
-    /// stage owns a byte-identical copy of its predecessor's file.
+    /// (whole files and per anchor) and print and write each stage's ownership table
+    /// (lines owned, new, unchanged); with --check, write nothing and fail if anything
+    /// is stale. Both fail if a stage owns a copy of its predecessor's file that is
+    /// byte-identical or of which fewer than 10 % of the lines are new.
     StageDiff {
         #[arg(long)]
         check: bool,
@@ -111,19 +113,25 @@ fn book_check_task(root: &Path) -> Result<(), String> {
 }
 
 fn stage_diff_task(root: &Path, check: bool) -> Result<(), String> {
-    match stage_diff::run(root, check) {
-        Ok(()) => {
-            let verb = if check { "are current" } else { "written" };
-            println!("stage-diff: generated stage diffs {verb}");
-            Ok(())
-        }
-        Err(problems) => {
-            for problem in &problems {
-                eprintln!("{problem}");
-            }
-            Err(format!("stage-diff found {} problem(s)", problems.len()))
-        }
+    let outcome = stage_diff::run(root, check);
+    print!("{}", outcome.tables);
+    if outcome.problems.is_empty() {
+        let verb = if check { "are current" } else { "written" };
+        println!("\nstage-diff: generated stage diffs and ownership tables {verb}");
+        return Ok(());
     }
+    for problem in &outcome.problems {
+        eprintln!("{problem}");
+    }
+    let written = if check {
+        ""
+    } else {
+        " (the generated files were written)"
+    };
+    Err(format!(
+        "stage-diff found {} problem(s){written}",
+        outcome.problems.len()
+    ))
 }
 
 fn corpus_task(root: &Path, check: bool) -> Result<(), String> {
