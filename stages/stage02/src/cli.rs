@@ -182,7 +182,12 @@ fn run_args(stage: &Stage, args: &Args, stdout: &mut dyn Write, stderr: &mut dyn
         Ok(()) => 0,
         Err(RunError::Exception(exc)) => fail(stdout, stderr, &exc.to_string(), 1),
         Err(RunError::NotImplemented(limit)) => {
-            let message = format!("{name}: {file}: {limit}, not in {name}");
+            let not_here = if limit.stage.is_some() {
+                format!(", not in {name}")
+            } else {
+                String::new()
+            };
+            let message = format!("{name}: {file}: {limit}{not_here}");
             fail(stdout, stderr, &message, 2)
         }
         Err(err @ RunError::Output(_)) => fail(stdout, stderr, &format!("{name}: {err}"), 2),

@@ -145,3 +145,28 @@ fn s03_5_an_opcode_of_a_later_stage_exits_2_saying_so() {
         )
     );
 }
+
+/// Calls from Rust into Python (a `key=` function) nest Rust frames: each
+/// round of `key` → `min` → `key` costs about 2.5 KB of Rust stack in a
+/// release build and about 20 KB unoptimised. The recursion limit stops the
+/// rounds at 500, about 10 MiB at worst; the binary's interpreter thread has
+/// 256 MiB. Here the whole run must fit in an eighth of that, unoptimised.
+#[test]
+fn s03_4_reentering_min_ends_in_recursion_error_on_a_small_stack() {
+    let path = program("03_reentry/key_reenters_min.pyc");
+    let outcome = std::thread::Builder::new()
+        .stack_size(32 << 20)
+        .spawn(move || run(&[&path]))
+        .expect("spawn")
+        .join()
+        .expect("no panic");
+    assert_eq!(
+        outcome,
+        (
+            1,
+            "start\n".to_string(),
+            "RecursionError: maximum recursion depth exceeded while calling a Python object\n"
+                .to_string()
+        )
+    );
+}

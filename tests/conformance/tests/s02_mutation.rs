@@ -9,10 +9,12 @@ const SEED: u64 = 0x5eed_0002;
 
 #[test]
 fn s02_6_mutated_pyc_files_never_panic() {
-    // The main thread of a stage binary has 8 MiB of stack; give the loader the
-    // same here (a test thread has 2 MiB), since deeply nested data is legal.
+    // A stage binary runs its interpreter on a thread with this much stack; give
+    // the mutants the same (a test thread has 2 MiB): deeply nested data is
+    // legal, and a mutant may re-enter the eval loop as deep as the recursion
+    // limit allows.
     let outcome = std::thread::Builder::new()
-        .stack_size(8 << 20)
+        .stack_size(conformance::corpus::check::INTERPRETER_STACK_BYTES)
         .spawn(|| conformance::mutate::run(CASES, SEED))
         .expect("spawn the mutation thread")
         .join()

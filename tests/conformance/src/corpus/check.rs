@@ -24,6 +24,9 @@ pub struct Outcome {
 /// The exit status reported for a stage that panicked instead of returning.
 pub const PANIC_EXIT: i32 = 101;
 
+/// The interpreter thread's stack in the stages' binaries (`cli::main`).
+pub const INTERPRETER_STACK_BYTES: usize = 256 << 20;
+
 // ANCHOR: run_stage
 /// Runs a stage's command line in-process with `argv0` and `args`. A panic is
 /// caught and reported as exit status [`PANIC_EXIT`] with the message on stderr,
@@ -31,9 +34,23 @@ pub const PANIC_EXIT: i32 = 101;
 pub fn run_stage(run_cli: RunCli, argv0: &str, args: &[OsString]) -> Outcome {
     let mut argv = vec![OsString::from(argv0)];
     argv.extend(args.iter().cloned());
-    let mut stdout = Vec::new();
-    let mut stderr = Vec::new();
-    let result = catch_unwind(AssertUnwindSafe(|| run_cli(argv, &mut stdout, &mut stderr)));
+    // The stage's binary runs its interpreter on a thread with a 256 MiB stack
+    // (see `cli::main`); a test thread has 2 MiB. Give each run the binary's
+    // stack, so a program that re-enters the eval loop as deep as the
+    // recursion limit allows behaves here as it does from the shell.
+    let runner = std::thread::Builder::new()
+        .stack_size(INTERPRETER_STACK_BYTES)
+        .spawn(move || {
+            let mut stdout = Vec::new();
+            let mut stderr = Vec::new();
+            let result =
+                catch_unwind(AssertUnwindSafe(|| run_cli(argv, &mut stdout, &mut stderr)));
+            (result, stdout, stderr)
+        });
+    let (result, stdout, mut stderr) = match runner.map(std::thread::JoinHandle::join) {
+        Ok(Ok(finished)) => finished,
+        _ => (Ok(PANIC_EXIT), Vec::new(), b"the runner thread failed".to_vec()),
+    };
     let exit = match result {
         Ok(status) => status,
         Err(payload) => {

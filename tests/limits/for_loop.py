@@ -1,0 +1,3 @@
+print("before")
+for c in "ab":
+    print(c)
