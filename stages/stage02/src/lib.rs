@@ -3,7 +3,8 @@
 //! Most of this crate is *finished* here, and every later stage imports it: the
 //! loader (`pyc`, `marshal`, `code`), the table decoders (`linetable`,
 //! `exceptiontable`), the opcode table and the disassembler; the number and text
-//! semantics (`int`, `float`, `format`, `pyrepr`); the value model with its
+//! semantics (`int`, `float`, `format`, `pyrepr`) and CPython's hashing and set
+//! table (`hash`); the value model with its
 //! extension point for later objects (`value`), the builtins (`builtins`), what
 //! a run shares with them (`vm`), and the command line (`cli`). Only the eval
 //! loop and its frame evolve: each later stage owns a copy of `eval`.
@@ -31,6 +32,7 @@ pub mod value;
 // Value-agnostic semantics, imported by later stages.
 pub mod float;
 pub mod format;
+pub mod hash;
 pub mod int;
 pub mod pyrepr;
 

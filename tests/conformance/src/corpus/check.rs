@@ -43,13 +43,16 @@ pub fn run_stage(run_cli: RunCli, argv0: &str, args: &[OsString]) -> Outcome {
         .spawn(move || {
             let mut stdout = Vec::new();
             let mut stderr = Vec::new();
-            let result =
-                catch_unwind(AssertUnwindSafe(|| run_cli(argv, &mut stdout, &mut stderr)));
+            let result = catch_unwind(AssertUnwindSafe(|| run_cli(argv, &mut stdout, &mut stderr)));
             (result, stdout, stderr)
         });
     let (result, stdout, mut stderr) = match runner.map(std::thread::JoinHandle::join) {
         Ok(Ok(finished)) => finished,
-        _ => (Ok(PANIC_EXIT), Vec::new(), b"the runner thread failed".to_vec()),
+        _ => (
+            Ok(PANIC_EXIT),
+            Vec::new(),
+            b"the runner thread failed".to_vec(),
+        ),
     };
     let exit = match result {
         Ok(status) => status,
