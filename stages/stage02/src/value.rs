@@ -41,7 +41,7 @@ pub use types::TypeObject;
 
 // ANCHOR: value
 /// A Python object.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub enum Value {
     None,
     Bool(bool),
@@ -75,6 +75,37 @@ pub enum Value {
     Object(Rc<dyn Object>),
 }
 // ANCHOR_END: value
+
+/// Cloning a value copies a number or bumps a reference count
+/// (`Py_INCREF`). Written out rather than derived so that it is always
+/// inlined: the eval loop clones on every `LOAD_FAST`, and a clone returned
+/// from a call comes back through memory, written in pieces and read whole,
+/// which stalls the processor (a "store-forwarding" stall) on every load.
+impl Clone for Value {
+    #[inline(always)]
+    fn clone(&self) -> Value {
+        match self {
+            Value::None => Value::None,
+            Value::Bool(b) => Value::Bool(*b),
+            Value::Int(i) => Value::Int(i.clone()),
+            Value::Float(f) => Value::Float(*f),
+            Value::Complex { real, imag } => Value::Complex {
+                real: *real,
+                imag: *imag,
+            },
+            Value::Str(s) => Value::Str(Rc::clone(s)),
+            Value::SurrogateStr(s) => Value::SurrogateStr(Rc::clone(s)),
+            Value::Bytes(b) => Value::Bytes(Rc::clone(b)),
+            Value::Tuple(t) => Value::Tuple(Rc::clone(t)),
+            Value::Ellipsis => Value::Ellipsis,
+            Value::Code(c) => Value::Code(Rc::clone(c)),
+            Value::Dict(d) => Value::Dict(Rc::clone(d)),
+            Value::Builtin(f) => Value::Builtin(f),
+            Value::Type(t) => Value::Type(t),
+            Value::Object(o) => Value::Object(Rc::clone(o)),
+        }
+    }
+}
 
 /// Nesting deeper than this in `repr` raises `RecursionError`, as CPython's
 /// `Py_EnterRecursiveCall` does, instead of overflowing the Rust stack.
@@ -317,6 +348,11 @@ pub struct PreparedCode {
     pub consts: Rc<[Option<Value>]>,
     /// `co_nlocalsplus`: the fast-locals slots a frame of this code needs.
     pub nlocalsplus: usize,
+    /// `co_stacksize`: how deep the value stack may grow.
+    pub stacksize: usize,
+    /// One remembered globals lookup per name of `co_names`, for
+    /// `LOAD_GLOBAL` (see [`dict::LookupCache`]).
+    pub global_lookups: Box<[dict::LookupCache]>,
     /// `Some(co_argcount)` for a "simple" function (`Python/specialize.c:
     /// function_kind`): no `*args`, no `**kwargs`, no keyword-only parameters.
     /// From stage03 on, a call of it with exactly that many positional
@@ -331,6 +367,12 @@ impl PreparedCode {
         let consts = code.consts.iter().map(value_from_constant).collect();
         PreparedCode {
             nlocalsplus: code.nlocalsplus(),
+            stacksize: usize::try_from(code.stacksize).unwrap_or(usize::MAX),
+            global_lookups: code
+                .names
+                .iter()
+                .map(|_| dict::LookupCache::default())
+                .collect(),
             simple_argcount: simple_argcount(&code),
             consts,
             code,

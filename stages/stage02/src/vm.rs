@@ -61,20 +61,20 @@ impl RunError {
         })
     }
 
+    /// A VM error at `offset`.
+    pub fn vm(offset: usize, message: impl Into<String>) -> RunError {
+        RunError::Vm(VmError {
+            offset,
+            message: message.into(),
+        })
+    }
+
     /// Fills in the offset of a limit a builtin reported (the `CALL`'s offset).
-    pub fn at_offset(self, offset: usize) -> RunError {
-        match self {
-            RunError::NotImplemented(Limit {
-                offset: None,
-                what,
-                stage,
-            }) => RunError::NotImplemented(Limit {
-                offset: Some(offset),
-                what,
-                stage,
-            }),
-            other => other,
+    pub fn at_offset(mut self, offset: usize) -> RunError {
+        if let RunError::NotImplemented(limit) = &mut self {
+            limit.offset.get_or_insert(offset);
         }
+        self
     }
 }
 

@@ -854,12 +854,22 @@ fn unbound_local(frame: &Frame, arg: u32) -> Exception {
 /// `TARGET(LOAD_GLOBAL)`: the name is `co_names[arg >> 1]`; the low bit asks
 /// for a NULL pushed first, so that `CALL` finds `NULL, f` (3.11 folds the
 /// `PUSH_NULL` of a call into this instruction). Globals, then builtins.
+///
+/// The lookup in the globals goes through the code object's remembered
+/// lookup for this name (`Dict::get_str_cached`): while no global is added or
+/// deleted, `d20` is found by its index, without hashing the name.
 fn load_global(frame: &mut Frame, arg: u32) -> Result<(), RunError> {
-    let name = frame.name(arg >> 1)?;
-    let found = frame.globals.borrow().get_str(&name).cloned();
+    let index = count(arg >> 1);
+    let (Some(name), Some(cache)) = (
+        frame.code.names.get(index),
+        frame.prepared.global_lookups.get(index),
+    ) else {
+        return Err(frame.vm_error(format!("name index {index} out of range")));
+    };
+    let found = frame.globals.borrow().get_str_cached(name, cache).cloned();
     let value = match found {
         Some(value) => value,
-        None => builtins::lookup(&name).ok_or_else(|| builtins::missing_name(&name, STAGE))?,
+        None => builtins::lookup(name).ok_or_else(|| builtins::missing_name(name, STAGE))?,
     };
     if arg & 1 != 0 {
         frame.push(None)?;

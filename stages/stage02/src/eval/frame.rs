@@ -10,7 +10,7 @@ use std::rc::Rc;
 
 use crate::code::Code;
 use crate::value::{Dict, PreparedCode, Value};
-use crate::vm::{RunError, VmError};
+use crate::vm::RunError;
 
 // ANCHOR: namespace
 /// A namespace (`globals()`, `locals()`): a dict, names to values, as in
@@ -74,10 +74,7 @@ impl Frame {
 
     /// A VM error at the current instruction.
     pub fn vm_error(&self, message: impl Into<String>) -> RunError {
-        RunError::Vm(VmError {
-            offset: self.offset,
-            message: message.into(),
-        })
+        RunError::vm(self.offset, message)
     }
 
     // ANCHOR: stack_ops

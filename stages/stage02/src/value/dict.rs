@@ -12,8 +12,10 @@
 //! equality, so equal keys hash alike. A name lookup (`LOAD_GLOBAL x`) hashes
 //! the name's few bytes with it, and never builds a `Value` to do so.
 
+use std::cell::Cell;
 use std::hash::{BuildHasherDefault, Hash, Hasher};
 use std::rc::Rc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use indexmap::{Equivalent, IndexMap};
 
@@ -23,9 +25,42 @@ use crate::value::Value;
 
 // ANCHOR: dict
 /// A `dict`, in insertion order.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug)]
 pub struct Dict {
     entries: IndexMap<Key, Value, BuildHasherDefault<FastHasher>>,
+    /// Changes whenever a key is added or removed, to a number no dict had
+    /// before (CPython's `ma_version_tag`, from `pydict_global_version`): a
+    /// remembered lookup ([`LookupCache`]) is good while it is unchanged.
+    keys_version: u64,
+}
+
+/// The source of every dict's `keys_version`: one counter for all dicts, so
+/// that two dicts, or one dict before and after a change, never share a
+/// version.
+static KEYS_VERSIONS: AtomicU64 = AtomicU64::new(1);
+
+fn new_keys_version() -> u64 {
+    KEYS_VERSIONS.fetch_add(1, Ordering::Relaxed)
+}
+
+/// A copy has its own `keys_version`, so a lookup remembered in one dict is
+/// never taken for the other's.
+impl Clone for Dict {
+    fn clone(&self) -> Dict {
+        Dict {
+            entries: self.entries.clone(),
+            keys_version: new_keys_version(),
+        }
+    }
+}
+
+impl Default for Dict {
+    fn default() -> Dict {
+        Dict {
+            entries: IndexMap::default(),
+            keys_version: new_keys_version(),
+        }
+    }
 }
 
 impl Dict {
@@ -42,6 +77,7 @@ impl Dict {
             Some(slot) => *slot = value,
             None => {
                 self.entries.insert(key, value);
+                self.keys_version = new_keys_version();
             }
         }
         Ok(())
@@ -54,6 +90,7 @@ impl Dict {
             Some(slot) => *slot = value,
             None => {
                 self.entries.insert(Key(Value::Str(name)), value);
+                self.keys_version = new_keys_version();
             }
         }
     }
@@ -74,7 +111,31 @@ impl Dict {
 
     /// `del d[name]` for a str key: the value, or `None` if it was missing.
     pub fn remove_str(&mut self, name: &str) -> Option<Value> {
-        self.entries.shift_remove(&StrKey(name))
+        let removed = self.entries.shift_remove(&StrKey(name));
+        if removed.is_some() {
+            self.keys_version = new_keys_version();
+        }
+        removed
+    }
+
+    /// `d.get(name)` through a remembered lookup: when the dict's keys are
+    /// as they were at the last lookup through `cache`, the entry's index is
+    /// known and nothing is hashed or compared. CPython specializes
+    /// `LOAD_GLOBAL` the same way (`LOAD_GLOBAL_MODULE`: a dict version and
+    /// an index in the instruction's inline cache).
+    pub fn get_str_cached(&self, name: &str, cache: &LookupCache) -> Option<&Value> {
+        if let Some((version, found)) = cache.0.get() {
+            if version == self.keys_version {
+                return found
+                    .and_then(|index| self.entries.get_index(index))
+                    .map(|(_, v)| v);
+            }
+        }
+        let found = self.entries.get_index_of(&StrKey(name));
+        cache.0.set(Some((self.keys_version, found)));
+        found
+            .and_then(|index| self.entries.get_index(index))
+            .map(|(_, v)| v)
     }
 
     pub fn len(&self) -> usize {
@@ -96,6 +157,12 @@ impl Dict {
         std::mem::take(self)
     }
 }
+
+/// A remembered lookup of one name in one dict (see
+/// [`Dict::get_str_cached`]): the dict's `keys_version` then, and the index
+/// the name had, or `None` when it was missing.
+#[derive(Debug, Default)]
+pub struct LookupCache(Cell<Option<(u64, Option<usize>)>>);
 // ANCHOR_END: dict
 
 // ANCHOR: dict_repr

@@ -13,7 +13,7 @@ use std::rc::Rc;
 use crate::code::Code;
 use crate::function::Function;
 use crate::value::{Dict, PreparedCode, Value};
-use crate::vm::{RunError, VmError};
+use crate::vm::RunError;
 
 // ANCHOR: namespace
 /// A namespace (`globals()`, `locals()`): a dict, names to values, as in
@@ -31,10 +31,12 @@ pub type Globals = Rc<RefCell<Namespace>>;
 #[derive(Debug)]
 pub struct Frame {
     pub code: Rc<Code>,
-    /// `co_consts` as values, converted once per code object ([`PreparedCode`]),
-    /// so that `LOAD_CONST` is a clone. `None` marks a constant stage03 cannot
-    /// represent.
-    pub consts: Rc<[Option<Value>]>,
+    /// The code as prepared once ([`PreparedCode`]): `co_consts` as values, so
+    /// that `LOAD_CONST` is a clone (`None` marks a constant stage03 cannot
+    /// represent), and the remembered globals lookups of `LOAD_GLOBAL`.
+    pub prepared: Rc<PreparedCode>,
+    /// `co_stacksize`, which `push` checks: kept here, one load away.
+    pub stack_limit: usize,
     /// The fast locals (`localsplus`): one slot per name of
     /// `co_localsplusnames`, parameters first, found by index (`LOAD_FAST 0`),
     /// never by hashing a name. `None` is an unbound local.
@@ -103,7 +105,7 @@ impl Frame {
     // ANCHOR: frame_new
     /// A frame for module code: a fresh `__main__` namespace.
     pub fn new_module(code: Rc<Code>) -> Frame {
-        let prepared = PreparedCode::new(code);
+        let prepared = Rc::new(PreparedCode::new(code));
         let mut globals = Namespace::new();
         globals.insert_str(Rc::from("__name__"), Value::str("__main__"));
         globals.insert_str(Rc::from("__doc__"), Value::None);
@@ -114,7 +116,8 @@ impl Frame {
     /// binding ([`crate::bind`]) fills them. The cost of a call is here: a
     /// frame from the pool ([`FramePool`]), whose locals and stack buffers are
     /// resized to `co_nlocalsplus` and `co_stacksize` (allocating only when
-    /// the pool is empty), and three reference counts (code, constants, globals).
+    /// the pool is empty), and three reference counts (code, prepared code,
+    /// globals).
     pub fn new_function(function: &Function, pool: &mut FramePool) -> Box<Frame> {
         let globals = function.globals.clone();
         match pool.frames.pop() {
@@ -128,23 +131,25 @@ impl Frame {
 
     /// Makes a frame from the pool (locals and stack empty) a fresh frame of
     /// `prepared`.
-    fn reuse(&mut self, prepared: &PreparedCode, globals: Globals) {
-        self.locals.resize(prepared.nlocalsplus, None);
+    fn reuse(&mut self, prepared: &Rc<PreparedCode>, globals: Globals) {
+        self.locals.resize_with(prepared.nlocalsplus, || None);
         self.stack.reserve(initial_stack_capacity(&prepared.code));
         self.code = prepared.code.clone();
-        self.consts = prepared.consts.clone();
+        self.prepared = prepared.clone();
+        self.stack_limit = prepared.stacksize;
         self.next_instr = 0;
         self.offset = 0;
         self.kwnames = None;
         self.globals = globals;
     }
 
-    fn new(prepared: &PreparedCode, globals: Globals) -> Frame {
+    fn new(prepared: &Rc<PreparedCode>, globals: Globals) -> Frame {
         Frame {
             stack: Vec::with_capacity(initial_stack_capacity(&prepared.code)),
             locals: vec![None; prepared.nlocalsplus],
             code: prepared.code.clone(),
-            consts: prepared.consts.clone(),
+            prepared: prepared.clone(),
+            stack_limit: prepared.stacksize,
             next_instr: 0,
             offset: 0,
             kwnames: None,
@@ -155,27 +160,31 @@ impl Frame {
 
     /// A VM error at the current instruction.
     pub fn vm_error(&self, message: impl Into<String>) -> RunError {
-        RunError::Vm(VmError {
-            offset: self.offset,
-            message: message.into(),
-        })
+        RunError::vm(self.offset, message)
     }
 
     // ANCHOR: stack_ops
     /// Pushes a value, refusing to grow past `co_stacksize`: the compiler computed
     /// that bound, so going past it means the bytecode is bad.
+    #[inline(always)]
     pub fn push(&mut self, value: Option<Value>) -> Result<(), RunError> {
-        if self.stack.len() >= usize::try_from(self.code.stacksize).unwrap_or(usize::MAX) {
-            return Err(self.vm_error(format!(
-                "stack overflow: deeper than co_stacksize ({})",
-                self.code.stacksize
-            )));
+        if self.stack.len() >= self.stack_limit {
+            return Err(self.stack_overflow());
         }
         self.stack.push(value);
         Ok(())
     }
 
+    #[cold]
+    fn stack_overflow(&self) -> RunError {
+        self.vm_error(format!(
+            "stack overflow: deeper than co_stacksize ({})",
+            self.code.stacksize
+        ))
+    }
+
     /// Pushes a value (never NULL).
+    #[inline(always)]
     pub fn push_value(&mut self, value: Value) -> Result<(), RunError> {
         self.push(Some(value))
     }
@@ -183,7 +192,7 @@ impl Frame {
     /// Pops a slot, which may be NULL. `#[inline]` (and `pop_value`'s): almost
     /// every instruction pops, and a popped value returned through memory from
     /// a call costs more than the pop itself; inlined, it stays in registers.
-    #[inline]
+    #[inline(always)]
     pub fn pop(&mut self) -> Result<Option<Value>, RunError> {
         match self.stack.pop() {
             Some(slot) => Ok(slot),
@@ -192,7 +201,7 @@ impl Frame {
     }
 
     /// Pops a value; a NULL here is bad bytecode.
-    #[inline]
+    #[inline(always)]
     pub fn pop_value(&mut self) -> Result<Value, RunError> {
         match self.pop()? {
             Some(value) => Ok(value),
@@ -230,8 +239,12 @@ impl Frame {
     }
 
     /// `co_consts[index]` as a value.
+    #[inline]
     pub fn constant(&self, index: u32) -> Result<Value, RunError> {
-        match usize::try_from(index).ok().and_then(|i| self.consts.get(i)) {
+        match usize::try_from(index)
+            .ok()
+            .and_then(|i| self.prepared.consts.get(i))
+        {
             Some(Some(value)) => Ok(value.clone()),
             Some(None) => Err(RunError::not_implemented(
                 "a frozenset constant (`x in {1, 2}`)",

@@ -71,7 +71,7 @@ pub fn trace_line(frame: &Frame, instr: Instruction) -> String {
 fn argument_meaning(frame: &Frame, instr: Instruction) -> Option<String> {
     if instr.opcode == opcode::LOAD_CONST {
         let index = usize::try_from(instr.arg).ok()?;
-        return frame.consts.get(index)?.as_ref().map(short_repr);
+        return frame.prepared.consts.get(index)?.as_ref().map(short_repr);
     }
     let raw = RawInstruction {
         offset: u32::try_from(instr.offset).ok()?,
