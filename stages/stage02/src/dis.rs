@@ -164,12 +164,6 @@ pub fn opname(opcode_byte: u8) -> Cow<'static, str> {
 /// `dis.cmp_op`, indexed by `COMPARE_OP`'s argument.
 const CMP_OP: [&str; 6] = ["<", "<=", "==", "!=", ">", ">="];
 
-/// `opcode._nb_ops` symbols, indexed by `BINARY_OP`'s argument (`NB_ADD` = 0, …).
-const NB_OPS: [&str; 26] = [
-    "+", "&", "//", "<<", "@", "*", "%", "|", "**", ">>", "-", "/", "^", "+=", "&=", "//=", "<<=",
-    "@=", "*=", "%=", "|=", "**=", ">>=", "-=", "/=", "^=",
-];
-
 /// `dis.MAKE_FUNCTION_FLAGS`, bit 0 first.
 const MAKE_FUNCTION_FLAGS: [&str; 4] = ["defaults", "kwdefaults", "annotations", "closure"];
 
@@ -250,7 +244,14 @@ fn number_argrepr(base: u8, arg: i64) -> String {
             .filter_map(|bit| MAKE_FUNCTION_FLAGS.get(bit).copied())
             .collect::<Vec<_>>()
             .join(", "),
-        opcode::BINARY_OP => python_item(&NB_OPS, arg),
+        // `_nb_ops[arg]`: 26 entries, indexed the Python way (negative from the end).
+        opcode::BINARY_OP => python_index(26, arg)
+            .and_then(|index| u32::try_from(index).ok())
+            .and_then(opcode::decode_binary_op)
+            .map_or_else(
+                || OUT_OF_RANGE.to_owned(),
+                |(op, inplace)| format!("{}{}", op.symbol(), if inplace { "=" } else { "" }),
+            ),
         _ => String::new(),
     }
 }

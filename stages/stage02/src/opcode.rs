@@ -399,3 +399,73 @@ pub fn deopt(number: u8) -> u8 {
     specialized(number).map_or(number, |spec| spec.base)
 }
 // ANCHOR_END: specialized
+
+// ANCHOR: binary_operator
+/// `BINARY_OP`'s argument (`Include/opcode.h: NB_*`, `opcode._nb_ops`): the
+/// operators in alphabetical order, then the same thirteen in-place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BinaryOperator {
+    Add,
+    And,
+    FloorDivide,
+    Lshift,
+    MatrixMultiply,
+    Multiply,
+    Remainder,
+    Or,
+    Power,
+    Rshift,
+    Subtract,
+    TrueDivide,
+    Xor,
+}
+
+const BINARY_OPERATORS: [BinaryOperator; 13] = [
+    BinaryOperator::Add,
+    BinaryOperator::And,
+    BinaryOperator::FloorDivide,
+    BinaryOperator::Lshift,
+    BinaryOperator::MatrixMultiply,
+    BinaryOperator::Multiply,
+    BinaryOperator::Remainder,
+    BinaryOperator::Or,
+    BinaryOperator::Power,
+    BinaryOperator::Rshift,
+    BinaryOperator::Subtract,
+    BinaryOperator::TrueDivide,
+    BinaryOperator::Xor,
+];
+
+/// Decodes `BINARY_OP`'s argument: the operator and whether it is the in-place
+/// form (`+=`). `None` for an argument above 25.
+pub fn decode_binary_op(arg: u32) -> Option<(BinaryOperator, bool)> {
+    let index = usize::try_from(arg).ok()?;
+    match BINARY_OPERATORS.get(index) {
+        Some(op) => Some((*op, false)),
+        None => BINARY_OPERATORS
+            .get(index.checked_sub(BINARY_OPERATORS.len())?)
+            .map(|op| (*op, true)),
+    }
+}
+
+impl BinaryOperator {
+    /// The operator as Python source writes it (`+`), as messages and `dis` show it.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            BinaryOperator::Add => "+",
+            BinaryOperator::And => "&",
+            BinaryOperator::FloorDivide => "//",
+            BinaryOperator::Lshift => "<<",
+            BinaryOperator::MatrixMultiply => "@",
+            BinaryOperator::Multiply => "*",
+            BinaryOperator::Remainder => "%",
+            BinaryOperator::Or => "|",
+            BinaryOperator::Power => "**",
+            BinaryOperator::Rshift => ">>",
+            BinaryOperator::Subtract => "-",
+            BinaryOperator::TrueDivide => "/",
+            BinaryOperator::Xor => "^",
+        }
+    }
+}
+// ANCHOR_END: binary_operator

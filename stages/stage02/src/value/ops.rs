@@ -15,6 +15,7 @@ use crate::exc::{Exception, PyResult};
 use crate::float::{self, FloatPow};
 use crate::format;
 use crate::int::{Int, IntOrFloat};
+pub use crate::opcode::{decode_binary_op, BinaryOperator};
 use crate::value::Value;
 
 // ANCHOR: max_sequence_len
@@ -22,76 +23,6 @@ use crate::value::Value;
 /// our documented limit (CPython would try, and fail or swap).
 pub const MAX_SEQUENCE_LEN: usize = 1 << 30;
 // ANCHOR_END: max_sequence_len
-
-// ANCHOR: binary_operator
-/// `BINARY_OP`'s argument (`Include/opcode.h: NB_*`, `opcode._nb_ops`): the
-/// operators in alphabetical order, then the same thirteen in-place.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum BinaryOperator {
-    Add,
-    And,
-    FloorDivide,
-    Lshift,
-    MatrixMultiply,
-    Multiply,
-    Remainder,
-    Or,
-    Power,
-    Rshift,
-    Subtract,
-    TrueDivide,
-    Xor,
-}
-
-const BINARY_OPERATORS: [BinaryOperator; 13] = [
-    BinaryOperator::Add,
-    BinaryOperator::And,
-    BinaryOperator::FloorDivide,
-    BinaryOperator::Lshift,
-    BinaryOperator::MatrixMultiply,
-    BinaryOperator::Multiply,
-    BinaryOperator::Remainder,
-    BinaryOperator::Or,
-    BinaryOperator::Power,
-    BinaryOperator::Rshift,
-    BinaryOperator::Subtract,
-    BinaryOperator::TrueDivide,
-    BinaryOperator::Xor,
-];
-
-/// Decodes `BINARY_OP`'s argument: the operator and whether it is the in-place
-/// form (`+=`). `None` for an argument above 25.
-pub fn decode_binary_op(arg: u32) -> Option<(BinaryOperator, bool)> {
-    let index = usize::try_from(arg).ok()?;
-    match BINARY_OPERATORS.get(index) {
-        Some(op) => Some((*op, false)),
-        None => BINARY_OPERATORS
-            .get(index.checked_sub(BINARY_OPERATORS.len())?)
-            .map(|op| (*op, true)),
-    }
-}
-
-impl BinaryOperator {
-    /// The operator as Python source writes it (`+`), as messages and `dis` show it.
-    pub fn symbol(self) -> &'static str {
-        match self {
-            BinaryOperator::Add => "+",
-            BinaryOperator::And => "&",
-            BinaryOperator::FloorDivide => "//",
-            BinaryOperator::Lshift => "<<",
-            BinaryOperator::MatrixMultiply => "@",
-            BinaryOperator::Multiply => "*",
-            BinaryOperator::Remainder => "%",
-            BinaryOperator::Or => "|",
-            BinaryOperator::Power => "**",
-            BinaryOperator::Rshift => ">>",
-            BinaryOperator::Subtract => "-",
-            BinaryOperator::TrueDivide => "/",
-            BinaryOperator::Xor => "^",
-        }
-    }
-}
-// ANCHOR_END: binary_operator
 
 // ANCHOR: binary_op
 /// `a OP b` (`Objects/abstract.c: PyNumber_Add` and friends). The in-place forms

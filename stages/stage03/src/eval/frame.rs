@@ -89,8 +89,12 @@ pub struct FramePool {
 const MAX_POOLED_FRAMES: usize = crate::eval::RECURSION_LIMIT;
 
 impl FramePool {
-    /// Takes back a frame that has returned. Emptying its locals and stack
-    /// drops the frame's values now, as CPython clears a frame on return.
+    /// Takes back a frame that has returned. The pool can never hand out a
+    /// frame something still uses: a frame is a `Box`, owned by exactly one
+    /// place (the running loop, `Interpreter::frames`, or, from stage06, a
+    /// generator), and only the owner of a returned frame can give it here.
+    /// Emptying its locals and stack drops the frame's values now, as CPython
+    /// clears a frame on return.
     pub fn recycle(&mut self, mut frame: Box<Frame>) {
         if self.frames.len() < MAX_POOLED_FRAMES {
             frame.locals.clear();
