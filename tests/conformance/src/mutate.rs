@@ -232,3 +232,38 @@ pub fn run(cases: u64, seed: u64) -> Result<(), String> {
     }
 }
 // ANCHOR_END: run
+
+// ANCHOR: memory_limit
+/// The address space a mutation run may use. A mutant that asks for a huge
+/// allocation must get `MemoryError`, never abort the process (Rust's default
+/// when an allocation fails): under this limit such an allocation really
+/// fails, so an unguarded one shows up as a death by `SIGABRT`.
+pub const ADDRESS_SPACE_LIMIT: u64 = 4_000_000_000;
+
+/// Runs `program args…` under `prlimit --as=`[`ADDRESS_SPACE_LIMIT`] and
+/// waits for it: its output, or, for a death by a signal (an abort, a stack
+/// overflow) or a failure, an error that says which, with the run's output.
+pub fn run_with_memory_limit(program: &std::path::Path, args: &[&str]) -> Result<String, String> {
+    use std::os::unix::process::ExitStatusExt;
+    let output = std::process::Command::new("prlimit")
+        .arg(format!("--as={ADDRESS_SPACE_LIMIT}"))
+        .arg("--")
+        .arg(program)
+        .args(args)
+        .output()
+        .map_err(|e| format!("cannot run prlimit (util-linux) for the memory limit: {e}"))?;
+    let shown = format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    match (output.status.signal(), output.status.success()) {
+        (Some(signal), _) => Err(format!(
+            "the mutation run died by signal {signal} under a {ADDRESS_SPACE_LIMIT}-byte \
+             address space (an allocation that aborts, or a stack overflow):\n{shown}"
+        )),
+        (None, false) => Err(format!("the mutation run failed:\n{shown}")),
+        (None, true) => Ok(shown),
+    }
+}
+// ANCHOR_END: memory_limit

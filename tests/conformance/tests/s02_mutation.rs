@@ -7,8 +7,35 @@
 const CASES: u64 = 6000;
 const SEED: u64 = 0x5eed_0002;
 
+/// Runs the mutation test below in a child process with a limited address space
+/// (`prlimit`), so that a mutant that makes an allocation abort, or overflows
+/// the stack, fails this test instead of killing the test binary.
 #[test]
-fn s02_6_mutated_pyc_files_never_panic() {
+fn s02_6_mutated_pyc_files_never_panic_or_abort() {
+    let this_test_binary = std::env::current_exe().expect("the test binary's path");
+    let run = conformance::mutate::run_with_memory_limit(
+        &this_test_binary,
+        &[
+            "--ignored",
+            "--exact",
+            "s02_6_mutation_run_inside_the_memory_limit",
+            "--nocapture",
+        ],
+    );
+    match run {
+        Ok(output) => assert!(
+            output.contains("test result: ok. 1 passed"),
+            "the child process ran no mutation test:\n{output}"
+        ),
+        Err(failure) => panic!("{failure}"),
+    }
+}
+
+/// The mutation run itself. Not run alone: the test above runs it in a child
+/// process under a memory limit.
+#[test]
+#[ignore = "run by s02_6_mutated_pyc_files_never_panic_or_abort inside a memory limit"]
+fn s02_6_mutation_run_inside_the_memory_limit() {
     // A stage binary runs its interpreter on a thread with this much stack; give
     // the mutants the same (a test thread has 2 MiB): deeply nested data is
     // legal, and a mutant may re-enter the eval loop as deep as the recursion

@@ -55,6 +55,10 @@ enum Task {
         cases: u64,
         #[arg(long, default_value_t = 1)]
         seed: u64,
+        /// Internal: run the mutants in this process (the task re-runs itself
+        /// this way under an address-space limit).
+        #[arg(long, hide = true)]
+        inside_limit: bool,
     },
     /// Write what changed from each stage to the next into book/src/generated/
     /// (whole files and per anchor) and print and write each stage's ownership table
@@ -74,7 +78,11 @@ fn main() -> ExitCode {
         Task::Bench { stage, runs } => bench_task(&root, stage, runs),
         Task::BookCheck => book_check_task(&root),
         Task::Corpus { check } => corpus_task(&root, check),
-        Task::Mutate { cases, seed } => mutate_task(cases, seed),
+        Task::Mutate {
+            cases,
+            seed,
+            inside_limit,
+        } => mutate_task(cases, seed, inside_limit),
         Task::StageDiff { check } => stage_diff_task(&root, check),
     };
     match result {
@@ -147,17 +155,36 @@ fn corpus_task(root: &Path, check: bool) -> Result<(), String> {
     Ok(())
 }
 
-fn mutate_task(cases: u64, seed: u64) -> Result<(), String> {
+fn mutate_task(cases: u64, seed: u64, inside_limit: bool) -> Result<(), String> {
+    if !inside_limit {
+        // Run again in a child process under an address-space limit, so that an
+        // allocation that would abort is caught as a failure, not a crash.
+        let this = std::env::current_exe().map_err(|e| format!("cannot find xtask: {e}"))?;
+        let (cases, seed) = (cases.to_string(), seed.to_string());
+        let args = [
+            "mutate",
+            "--cases",
+            &cases,
+            "--seed",
+            &seed,
+            "--inside-limit",
+        ];
+        conformance::mutate::run_with_memory_limit(&this, &args)?;
+        println!(
+            "mutate: {cases} mutants (seed {seed}) loaded, disassembled and ran without a \
+             panic or a signal, under a {}-byte address space",
+            conformance::mutate::ADDRESS_SPACE_LIMIT
+        );
+        return Ok(());
+    }
     // Nested data is legal up to CPython's marshal depth limit; give the loader the
     // same roomy stack a stage binary runs on.
     let run = std::thread::Builder::new()
-        .stack_size(256 << 20)
+        .stack_size(conformance::corpus::check::INTERPRETER_STACK_BYTES)
         .spawn(move || conformance::mutate::run(cases, seed))
         .map_err(|e| format!("cannot start the mutation thread: {e}"))?;
     let outcome = run
         .join()
         .map_err(|_| "the mutation run itself panicked".to_string())?;
-    outcome.map_err(|failures| format!("mutants that made a stage panic:\n{failures}"))?;
-    println!("mutate: {cases} mutants (seed {seed}) loaded, disassembled and ran without a panic");
-    Ok(())
+    outcome.map_err(|failures| format!("mutants that made a stage panic:\n{failures}"))
 }
