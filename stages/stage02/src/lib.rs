@@ -22,6 +22,7 @@ pub mod opcode;
 pub mod pyc;
 pub mod roadmap;
 pub mod source;
+pub mod trace_json;
 pub mod vm;
 
 // The value model, the builtins and the command line, imported by later stages.
