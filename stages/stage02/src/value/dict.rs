@@ -192,9 +192,12 @@ pub fn repr_dict(
 struct Key(Value);
 
 impl Key {
-    /// The key for `value`, or `TypeError: unhashable type: 'dict'`.
+    /// The key for `value`, or `TypeError: unhashable type: 'dict'`. A tuple
+    /// nested deeper than [`MAX_KEY_DEPTH`] raises `RecursionError`, so that
+    /// hashing and comparing keys never recurse without bound (CPython 3.11
+    /// crashes hashing such a tuple: `tuplehash` does not count its depth).
     fn new(value: Value) -> PyResult<Key> {
-        match unhashable_part(&value) {
+        match unhashable_part(&value, 0)? {
             Some(part) => Err(Exception::type_error(format!(
                 "unhashable type: '{}'",
                 part.type_name()
@@ -204,12 +207,28 @@ impl Key {
     }
 }
 
+/// How deeply a dict key may nest tuples in tuples.
+pub const MAX_KEY_DEPTH: usize = 1000;
+
 /// The part of `value` that cannot be hashed (a dict, or a tuple holding one).
-fn unhashable_part(value: &Value) -> Option<&Value> {
+fn unhashable_part(value: &Value, depth: usize) -> PyResult<Option<&Value>> {
     match value {
-        Value::Dict(_) => Some(value),
-        Value::Tuple(items) => items.iter().find_map(unhashable_part),
-        _ => None,
+        Value::Dict(_) => Ok(Some(value)),
+        Value::Tuple(items) => {
+            if depth >= MAX_KEY_DEPTH {
+                return Err(Exception::new(
+                    crate::exc::ExcType::RecursionError,
+                    "maximum recursion depth exceeded while calling a Python object",
+                ));
+            }
+            for item in items.iter() {
+                if let Some(part) = unhashable_part(item, depth + 1)? {
+                    return Ok(Some(part));
+                }
+            }
+            Ok(None)
+        }
+        _ => Ok(None),
     }
 }
 
