@@ -13,12 +13,13 @@ use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
 use clap::{CommandFactory, FromArgMatches, Parser};
+use signal_hook::consts::SIGINT;
 
 use crate::code::Code;
 use crate::dis;
 use crate::pyc;
 use crate::source;
-use crate::vm::{Limits, RunError};
+use crate::vm::{self, Limits, RunError};
 
 // ANCHOR: stage
 /// What the command line needs to know of a stage.
@@ -48,9 +49,11 @@ pub type RunFn = for<'a> fn(
 /// Runs CPython 3.11 bytecode.
 ///
 /// Exit status: 0 when the program ran to its end; 1 when it raised an uncaught
-/// exception (its last traceback line goes to stderr, as CPython prints it);
-/// 2 for a usage error, a file that cannot be loaded, bad bytecode, or bytecode
-/// that a later stage runs.
+/// exception (its last traceback line goes to stderr, as CPython prints it),
+/// writing its output failing included (`BrokenPipeError`); 2 for a usage
+/// error, a file that cannot be loaded, bad bytecode, or bytecode that a later
+/// stage runs; 120, as CPython, when its output cannot be flushed at exit. Ctrl-C
+/// prints `KeyboardInterrupt` and ends the process by SIGINT, as CPython does.
 #[derive(Debug, Parser)]
 #[command(version)]
 struct Args {
@@ -74,8 +77,12 @@ struct Args {
 }
 // ANCHOR_END: args
 
-/// Runs `stage`'s command with real stdio; returns the exit status.
+// ANCHOR: main
+/// Runs `stage`'s command with real stdio; returns the exit status. An
+/// interrupted run does not return: like CPython, the process dies by SIGINT
+/// (see [`die_by_interrupt`]).
 pub fn main(stage: &'static Stage) -> i32 {
+    install_interrupt_handler();
     // Legal input can nest deeply (marshal allows 2000 levels of nested objects,
     // and the loader reads them recursively, as CPython's r_object does). Run on a
     // thread whose stack is roomy enough for any of it, so no input can overflow it.
@@ -94,6 +101,7 @@ pub fn main(stage: &'static Stage) -> i32 {
             )
         });
     match interpreter.map(|thread| thread.join()) {
+        Ok(Ok(INTERRUPTED)) => die_by_interrupt(),
         Ok(Ok(status)) => status,
         _ => {
             eprintln!(
@@ -107,38 +115,105 @@ pub fn main(stage: &'static Stage) -> i32 {
 
 /// Stack for the interpreter thread: only the pages actually touched are used.
 const INTERPRETER_STACK_BYTES: usize = 256 << 20;
+// ANCHOR_END: main
+
+// ANCHOR: interrupt
+/// What [`run_cli`] returns for a run that Ctrl-C stopped: 128 + SIGINT, the
+/// status a shell shows for a process that SIGINT killed. [`main`] turns it
+/// into that death itself.
+pub const INTERRUPTED: i32 = 130;
+
+/// Makes SIGINT (Ctrl-C) set the eval breaker instead of killing the process,
+/// as CPython's `signal_install_handlers` does: the eval loop then raises
+/// `KeyboardInterrupt` at its next check (see [`vm::check_eval_breaker`]). The
+/// handler only stores to an atomic flag, about all that a signal handler may
+/// safely do. If it cannot be installed, Ctrl-C kills the process at once, as
+/// it would without it.
+///
+/// (CPython leaves SIGINT alone when it started out ignored, as in a
+/// background job of a script; asking for the inherited disposition needs
+/// `unsafe` code, so we always install ours.)
+fn install_interrupt_handler() {
+    let _ = signal_hook::flag::register(SIGINT, vm::eval_breaker());
+}
+
+/// Ends the process by SIGINT once the run has printed `KeyboardInterrupt` and
+/// flushed its output: `Modules/main.c: exit_sigint` restores SIGINT's
+/// default action and raises it, so that whoever ran the program sees it
+/// killed by Ctrl-C (a shell shows status 130) and can stop too: a shell loop
+/// running it stops, where an exit status of 130 would tell the shell that the
+/// program dealt with Ctrl-C itself.
+fn die_by_interrupt() -> ! {
+    let _ = signal_hook::low_level::emulate_default_handler(SIGINT);
+    // Not reached: SIGINT's default action ends the process.
+    std::process::exit(INTERRUPTED)
+}
+// ANCHOR_END: interrupt
 
 // ANCHOR: run_cli
+/// How a command ended, before stdout is flushed at exit.
+enum Ending {
+    /// With this exit status, unless stdout cannot be flushed.
+    Exit(i32),
+    /// Writing stdout failed during the run, and the error has been reported
+    /// as the program's uncaught exception: exit 1. (CPython's buffer drops
+    /// what it could not write, so its flush at exit has nothing left to fail on.)
+    OutputFailed,
+    /// Ctrl-C stopped the run, and `KeyboardInterrupt` has been reported.
+    Interrupted,
+}
+
 /// Runs the command: `args` include the program name. Output goes to `stdout`,
-/// messages and the trace to `stderr`; returns the exit status.
+/// messages and the trace to `stderr`; returns the exit status ([`INTERRUPTED`]
+/// for a run that Ctrl-C stopped).
 pub fn run_cli(
     stage: &Stage,
     args: Vec<OsString>,
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> i32 {
-    let args = match parse_args(stage, args) {
-        Ok(args) => args,
+    let ending = match parse_args(stage, args) {
+        Ok(args) => run_args(stage, &args, stdout, stderr),
         Err(err) => {
-            let status = if err.use_stderr() { 2 } else { 0 };
             let text = err.render().to_string();
             let _ = if err.use_stderr() {
                 stderr.write_all(text.as_bytes())
             } else {
                 stdout.write_all(text.as_bytes())
             };
-            let _ = stdout.flush();
-            return status;
+            Ending::Exit(if err.use_stderr() { 2 } else { 0 })
         }
     };
-    let status = run_args(stage, &args, stdout, stderr);
-    let flushed = stdout.flush();
-    match (status, flushed) {
-        (0, Err(err)) => {
-            let _ = writeln!(stderr, "{}: cannot write output: {err}", stage.name);
-            2
-        }
-        (status, _) => status,
+    exit_status(ending, stdout, stderr)
+}
+
+/// Flushes stdout at exit and gives the exit status. When that flush fails,
+/// CPython's `Py_FinalizeEx` reports an exception that nothing can catch any
+/// more, and `Py_RunMain` exits 120 whatever the status was (an interrupted
+/// run still dies by SIGINT):
+///
+/// ```text
+/// Exception ignored in: <_io.TextIOWrapper name='<stdout>' mode='w' encoding='utf-8'>
+/// BrokenPipeError: [Errno 32] Broken pipe
+/// ```
+fn exit_status(ending: Ending, stdout: &mut dyn Write, stderr: &mut dyn Write) -> i32 {
+    let status = match ending {
+        Ending::OutputFailed => return 1,
+        Ending::Interrupted => INTERRUPTED,
+        Ending::Exit(status) => status,
+    };
+    let Err(err) = stdout.flush() else {
+        return status;
+    };
+    let _ = writeln!(
+        stderr,
+        "Exception ignored in: <_io.TextIOWrapper name='<stdout>' mode='w' encoding='utf-8'>\n{}",
+        vm::os_error_line(&err)
+    );
+    if status == INTERRUPTED {
+        INTERRUPTED
+    } else {
+        120
     }
 }
 
@@ -163,24 +238,30 @@ fn parse_args(stage: &Stage, args: Vec<OsString>) -> Result<Args, clap::Error> {
     Args::from_arg_matches(&matches)
 }
 
-fn run_args(stage: &Stage, args: &Args, stdout: &mut dyn Write, stderr: &mut dyn Write) -> i32 {
+fn run_args(stage: &Stage, args: &Args, stdout: &mut dyn Write, stderr: &mut dyn Write) -> Ending {
     let name = stage.name;
     let code = match load(name, &args.file) {
         Ok(code) => code,
+        // Ctrl-C while a local python3.11 compiled a `.py` kills the compiler
+        // too (it is in the same process group), which fails the load: the
+        // interrupt is the news, as in CPython, whose compiler it interrupts.
+        Err(_) if vm::check_eval_breaker().is_err() => return interrupted(stdout, stderr),
         Err(message) => return fail(stdout, stderr, &message, 2),
     };
     if args.dis {
-        return print_text(name, stdout, stderr, &dis::disassemble(&code));
+        return print_text(stdout, stderr, &dis::disassemble(&code));
     }
     if args.code {
-        return print_text(name, stdout, stderr, &dis::code_info(&code));
+        return print_text(stdout, stderr, &dis::code_info(&code));
     }
     let trace: Option<&mut dyn Write> = if args.trace { Some(stderr) } else { None };
     let result = (stage.run)(code, stdout, trace, Limits::default());
     let file = args.file.display();
     match result {
-        Ok(()) => 0,
+        Ok(()) => Ending::Exit(0),
         Err(RunError::Exception(exc)) => fail(stdout, stderr, &exc.to_string(), 1),
+        Err(err @ RunError::Output(_)) => output_failed(stderr, &err),
+        Err(RunError::Interrupted) => interrupted(stdout, stderr),
         Err(RunError::NotImplemented(limit)) => {
             let not_here = if limit.stage.is_some() {
                 format!(", not in {name}")
@@ -190,7 +271,6 @@ fn run_args(stage: &Stage, args: &Args, stdout: &mut dyn Write, stderr: &mut dyn
             let message = format!("{name}: {file}: {limit}{not_here}");
             fail(stdout, stderr, &message, 2)
         }
-        Err(err @ RunError::Output(_)) => fail(stdout, stderr, &format!("{name}: {err}"), 2),
         Err(err) => fail(stdout, stderr, &format!("{name}: {file}: {err}"), 2),
     }
 }
@@ -223,23 +303,40 @@ fn load_message(name: &str, path: &Path, err: &pyc::LoadError) -> String {
 }
 // ANCHOR_END: load
 
-/// Writes a listing to stdout.
-fn print_text(name: &str, stdout: &mut dyn Write, stderr: &mut dyn Write, text: &str) -> i32 {
+/// Writes a listing to stdout; failing to is reported as for a program's
+/// output (`python3 -m dis` fails with the same `BrokenPipeError`).
+fn print_text(stdout: &mut dyn Write, stderr: &mut dyn Write, text: &str) -> Ending {
     match stdout.write_all(text.as_bytes()) {
-        Ok(()) => 0,
-        Err(err) => fail(
-            stdout,
-            stderr,
-            &format!("{name}: cannot write output: {err}"),
-            2,
-        ),
+        Ok(()) => Ending::Exit(0),
+        Err(err) => output_failed(stderr, &RunError::Output(err)),
     }
 }
 
+// ANCHOR: fail
 /// Flushes stdout (so the program's output comes first, as with CPython), then
-/// writes one line to stderr and returns `status`.
-fn fail(stdout: &mut dyn Write, stderr: &mut dyn Write, message: &str, status: i32) -> i32 {
+/// writes one line to stderr and ends with `status`. A failing flush is not
+/// reported here: it fails again at exit, and is reported there, after this
+/// line, as CPython reports it after the traceback.
+fn fail(stdout: &mut dyn Write, stderr: &mut dyn Write, message: &str, status: i32) -> Ending {
     let _ = stdout.flush();
     let _ = writeln!(stderr, "{message}");
-    status
+    Ending::Exit(status)
 }
+
+/// Ctrl-C stopped the run: its output is flushed, and `KeyboardInterrupt` is
+/// the last line of CPython's traceback.
+fn interrupted(stdout: &mut dyn Write, stderr: &mut dyn Write) -> Ending {
+    fail(stdout, stderr, &RunError::Interrupted.to_string(), 1);
+    Ending::Interrupted
+}
+
+/// Writing stdout failed during the run. In CPython, `print` raised `OSError`
+/// and nothing caught it: the last line of the traceback is `BrokenPipeError:
+/// [Errno 32] Broken pipe` (a closed pipe) or `OSError: [Errno 28] No space
+/// left on device` (a full disk), and the status is 1. One message and one
+/// status for every way of writing stdout, `--dis` and `--code` included.
+fn output_failed(stderr: &mut dyn Write, err: &RunError) -> Ending {
+    let _ = writeln!(stderr, "{err}");
+    Ending::OutputFailed
+}
+// ANCHOR_END: fail

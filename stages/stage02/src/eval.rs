@@ -20,7 +20,7 @@ use crate::opcode::{self, *};
 use crate::roadmap;
 use crate::value::ops;
 use crate::value::Value;
-use crate::vm::Vm;
+use crate::vm::{check_eval_breaker, Vm};
 pub use crate::vm::{Keywords, Limit, Limits, RunError, VmError};
 use frame::Frame;
 
@@ -139,8 +139,16 @@ impl Interpreter<'_> {
     fn execute(&mut self, frame: &mut Frame, instr: Instruction) -> Outcome {
         let arg = instr.arg;
         match instr.opcode {
-            // TARGET(NOP), TARGET(RESUME): RESUME only checks the eval breaker.
-            NOP | RESUME => {}
+            // TARGET(NOP)
+            NOP => {}
+            // TARGET(RESUME): a frame starts (`arg` 0; 1 to 3 are resumptions
+            // of a generator or coroutine, stage06). It checks the eval
+            // breaker: Ctrl-C stops the program here.
+            RESUME => {
+                if arg < 2 {
+                    check_eval_breaker()?;
+                }
+            }
             // TARGET(CACHE): inline caches are data, skipped by `fetch`; executing
             // one means a jump or a bad opcode landed inside an instruction.
             CACHE => return Err(frame.vm_error("executed an inline CACHE entry")),
@@ -212,7 +220,11 @@ impl Interpreter<'_> {
             .zip(args.split_off(positional))
             .collect();
         let result = builtins::call(self, &callable, &args, &keywords)?;
-        frame.push_value(result)
+        frame.push_value(result)?;
+        // CPython checks the eval breaker after every call that did not run a
+        // Python function (whose own `RESUME` checks): in stage02, every call.
+        // A straight-line program can take long only by calling builtins.
+        check_eval_breaker()
     }
     // ANCHOR_END: call
 }
@@ -238,18 +250,20 @@ impl Vm for Interpreter<'_> {
 
 // ANCHOR: unhandled
 /// The error that leaves the frame. A Python exception raised where the code's
-/// exception table has a handler (inside a `try`) would be caught by CPython:
+/// exception table has a handler (inside a `try`) could be caught by CPython:
 /// until stage05 runs handlers, that is a limit of the stage, never an
-/// uncaught exception, or the program would end where CPython's goes on. A
-/// limit a builtin reported gets the offset of its `CALL`.
+/// uncaught exception, or the program would end where CPython's goes on. The
+/// same holds for what CPython raises as exceptions and stage02 cannot name
+/// yet: `KeyboardInterrupt` (Ctrl-C) and `OSError` (output that cannot be
+/// written). A limit a builtin reported gets the offset of its `CALL`.
 pub fn unhandled(frame: &Frame, error: RunError) -> RunError {
-    match error {
-        RunError::Exception(exc) if has_handler(frame) => RunError::NotImplemented(Limit {
+    match error.exception_name() {
+        Some(name) if has_handler(frame) => RunError::NotImplemented(Limit {
             offset: Some(frame.offset),
-            what: format!("catching {} (a try statement)", exc.kind.name()),
+            what: format!("catching {name} (a try statement)"),
             stage: Some(5),
         }),
-        other => other.at_offset(frame.offset),
+        _ => error.at_offset(frame.offset),
     }
 }
 

@@ -1,5 +1,6 @@
 //! What every stage's interpreter shares with the code around it: the ways a run
-//! can end early ([`RunError`]), the limits on a run ([`Limits`]), and the
+//! can end early ([`RunError`]), the limits on a run ([`Limits`]), the flag
+//! through which Ctrl-C reaches the eval loop ([`check_eval_breaker`]), and the
 //! interface through which a built-in function reaches the interpreter that
 //! called it ([`Vm`]).
 //!
@@ -10,8 +11,9 @@
 //! `PyObject_Call`.
 
 use std::fmt;
-use std::io::Write;
+use std::io::{self, Write};
 use std::rc::Rc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::exc::Exception;
 use crate::roadmap;
@@ -29,8 +31,13 @@ pub enum RunError {
     /// yet: a limit of the workbook, never an error of the program, and never a
     /// Python exception (a later stage's `except` would catch it).
     NotImplemented(Limit),
-    /// Writing the program's output failed (a closed pipe, a full disk).
-    Output(String),
+    /// Writing the program's output failed (a closed pipe, a full disk). In
+    /// CPython, `print` raises `OSError` (`BrokenPipeError` for a closed pipe),
+    /// which stage02's exception types cannot name yet: see [`os_error_line`].
+    Output(io::Error),
+    /// The eval breaker found an interrupt (Ctrl-C, SIGINT): CPython raises
+    /// `KeyboardInterrupt` there (see [`check_eval_breaker`]).
+    Interrupted,
 }
 
 /// A VM error, with the byte offset of the instruction that caused it.
@@ -69,6 +76,19 @@ impl RunError {
         })
     }
 
+    /// The class of the Python exception this error is in CPython, `None` for a
+    /// VM error or a limit of the workbook. What an `except` could catch: the
+    /// eval loops treat all of these alike where a handler covers the
+    /// instruction.
+    pub fn exception_name(&self) -> Option<&'static str> {
+        match self {
+            RunError::Exception(exc) => Some(exc.kind.name()),
+            RunError::Output(err) => Some(os_error_class(err)),
+            RunError::Interrupted => Some("KeyboardInterrupt"),
+            RunError::Vm(_) | RunError::NotImplemented(_) => None,
+        }
+    }
+
     /// Fills in the offset of a limit a builtin reported (the `CALL`'s offset).
     pub fn at_offset(mut self, offset: usize) -> RunError {
         if let RunError::NotImplemented(limit) = &mut self {
@@ -84,12 +104,15 @@ impl From<Exception> for RunError {
     }
 }
 
-impl From<std::io::Error> for RunError {
-    fn from(err: std::io::Error) -> RunError {
-        RunError::Output(err.to_string())
+impl From<io::Error> for RunError {
+    fn from(err: io::Error) -> RunError {
+        RunError::Output(err)
     }
 }
 
+/// A Python exception shows as the last line of CPython's traceback
+/// (`ZeroDivisionError: division by zero`, `KeyboardInterrupt`); a VM error
+/// and a limit as a message for the command line to prefix.
 impl fmt::Display for RunError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -98,10 +121,51 @@ impl fmt::Display for RunError {
                 write!(f, "bad bytecode at offset {}: {}", err.offset, err.message)
             }
             RunError::NotImplemented(limit) => write!(f, "{limit}"),
-            RunError::Output(message) => write!(f, "cannot write output: {message}"),
+            RunError::Output(err) => write!(f, "{}", os_error_line(err)),
+            RunError::Interrupted => write!(f, "KeyboardInterrupt"),
         }
     }
 }
+
+// ANCHOR: os_error
+/// An I/O error as the last line of CPython's traceback of the `OSError` it
+/// raises: `BrokenPipeError: [Errno 32] Broken pipe`, `OSError: [Errno 28] No
+/// space left on device`. The text after the number is the C library's
+/// `strerror`, as in CPython; Rust's message is `strerror` followed by
+/// ` (os error 28)`, which we take off.
+pub fn os_error_line(err: &io::Error) -> String {
+    let class = os_error_class(err);
+    let Some(errno) = err.raw_os_error() else {
+        return format!("{class}: {err}");
+    };
+    let text = err.to_string();
+    let strerror = text
+        .strip_suffix(&format!(" (os error {errno})"))
+        .unwrap_or(&text);
+    format!("{class}: [Errno {errno}] {strerror}")
+}
+
+/// The `OSError` subclass CPython picks for an error number
+/// (`Objects/exceptions.c: _PyExc_InitState`'s `errnomap`), as far as Rust's
+/// [`io::ErrorKind`] tells them apart; everything else is `OSError` itself.
+fn os_error_class(err: &io::Error) -> &'static str {
+    match err.kind() {
+        io::ErrorKind::BrokenPipe => "BrokenPipeError",
+        io::ErrorKind::ConnectionAborted => "ConnectionAbortedError",
+        io::ErrorKind::ConnectionRefused => "ConnectionRefusedError",
+        io::ErrorKind::ConnectionReset => "ConnectionResetError",
+        io::ErrorKind::WouldBlock => "BlockingIOError",
+        io::ErrorKind::Interrupted => "InterruptedError",
+        io::ErrorKind::NotFound => "FileNotFoundError",
+        io::ErrorKind::AlreadyExists => "FileExistsError",
+        io::ErrorKind::PermissionDenied => "PermissionError",
+        io::ErrorKind::TimedOut => "TimeoutError",
+        io::ErrorKind::IsADirectory => "IsADirectoryError",
+        io::ErrorKind::NotADirectory => "NotADirectoryError",
+        _ => "OSError",
+    }
+}
+// ANCHOR_END: os_error
 
 /// `offset 26: GET_ITER (a for loop) runs from stage04 (chapter 4)`. The
 /// command line adds the stage that stopped (`…, not in stage03`).
@@ -140,6 +204,44 @@ impl Default for Limits {
     }
 }
 // ANCHOR_END: limits
+
+// ANCHOR: eval_breaker
+/// CPython's `eval_breaker`: set when something outside the program asks the
+/// eval loop to stop and look, here only an interrupt. The command line's
+/// SIGINT handler sets it and does nothing else (a signal handler may not
+/// touch the interpreter's state); the eval loop looks at it at the points
+/// CPython does, and raises `KeyboardInterrupt` there. Nothing else sets it, so
+/// a run inside a test process never sees it set.
+static EVAL_BREAKER: AtomicBool = AtomicBool::new(false);
+
+/// The flag for the SIGINT handler to set (`signal_hook::flag::register`).
+pub fn eval_breaker() -> &'static AtomicBool {
+    &EVAL_BREAKER
+}
+
+/// `CHECK_EVAL_BREAKER()` in `Python/ceval.c`: `RESUME` checks it when a frame
+/// starts, `CALL` after a call that was not a Python function's (a Python
+/// function's own `RESUME` checks), and from stage04 on `JUMP_BACKWARD` on
+/// every turn of a loop. So a program always reaches a check soon, and an
+/// instruction never stops halfway. When the flag is set, it is cleared (a
+/// later interrupt raises again, as `PyErr_CheckSignals` clears its "tripped"
+/// flag) and the run ends with [`RunError::Interrupted`]: CPython's signal
+/// handler raises `KeyboardInterrupt`.
+#[inline]
+pub fn check_eval_breaker() -> Result<(), RunError> {
+    if EVAL_BREAKER.load(Ordering::Relaxed) {
+        return handle_eval_breaker();
+    }
+    Ok(())
+}
+
+/// `handle_eval_breaker:` in `_PyEval_EvalFrameDefault`, kept out of the hot path.
+#[cold]
+fn handle_eval_breaker() -> Result<(), RunError> {
+    EVAL_BREAKER.store(false, Ordering::Relaxed);
+    Err(RunError::Interrupted)
+}
+// ANCHOR_END: eval_breaker
 
 // ANCHOR: vm
 /// Keyword arguments as `CALL` passes them: names from `KW_NAMES`, in order.

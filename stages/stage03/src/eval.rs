@@ -33,7 +33,7 @@ use crate::opcode::{self, *};
 use crate::roadmap;
 use crate::value::ops;
 use crate::value::{Dict, Value};
-use crate::vm::Vm;
+use crate::vm::{check_eval_breaker, Vm};
 pub use crate::vm::{Keywords, Limit, Limits, RunError, VmError};
 use frame::{Frame, FramePool};
 
@@ -214,10 +214,18 @@ impl Interpreter<'_> {
 
     /// Leaves this loop with `error`: the frames it pushed are dropped (no stage
     /// before stage05 can catch anything), and the error is told where it
-    /// happened.
+    /// happened. Each frame it passes on the way out is asked whether a
+    /// handler covers the instruction it is at (a caller waits at its `CALL`):
+    /// in CPython, a `try` around the call in any caller catches it.
     fn unwind(&mut self, frame: Box<Frame>, entry: usize, error: RunError) -> RunError {
-        let error = unhandled(&frame, error);
-        let parked = self.frames.len().saturating_sub(entry);
+        let callers = self.frames.get(entry..).unwrap_or_default();
+        let error = callers
+            .iter()
+            .rev()
+            .fold(unhandled(&frame, error), |error, caller| {
+                catchable_in(caller, error)
+            });
+        let parked = callers.len();
         self.depth = self.depth.saturating_sub(parked + 1);
         self.frames.truncate(entry);
         error
@@ -258,8 +266,16 @@ impl Interpreter<'_> {
     fn execute(&mut self, frame: &mut Frame, instr: Instruction) -> Outcome {
         let arg = instr.arg;
         match instr.opcode {
-            // TARGET(NOP), TARGET(RESUME): RESUME only checks the eval breaker.
-            NOP | RESUME => {}
+            // TARGET(NOP)
+            NOP => {}
+            // TARGET(RESUME): a frame starts (`arg` 0; 1 to 3 are resumptions
+            // of a generator or coroutine, stage06). It checks the eval
+            // breaker: Ctrl-C stops the program here, at the start of a call.
+            RESUME => {
+                if arg < 2 {
+                    check_eval_breaker()?;
+                }
+            }
             // TARGET(CACHE): inline caches are data, skipped by `fetch`; executing
             // one means a jump or a bad opcode landed inside an instruction.
             CACHE => return Err(frame.vm_error("executed an inline CACHE entry")),
@@ -501,10 +517,13 @@ impl Interpreter<'_> {
 
     // ANCHOR: finish_call
     /// Pushes a builtin's result, or hands the callee's frame to the loop.
+    /// After a builtin, CPython's `CALL` checks the eval breaker; a Python
+    /// function's frame checks it in its `RESUME`.
     fn finish_call(&mut self, frame: &mut Frame, called: Called) -> Outcome {
         match called {
             Called::Value(result) => {
                 frame.push_value(result)?;
+                check_eval_breaker()?;
                 Ok(None)
             }
             Called::Frame(callee) => Ok(Some(Exit::Call(callee))),
@@ -632,18 +651,26 @@ fn unsupported(frame: &Frame, opcode: u8) -> RunError {
 
 // ANCHOR: unhandled
 /// The error that leaves a frame. A Python exception raised where the code's
-/// exception table has a handler (inside a `try`) would be caught by CPython:
+/// exception table has a handler (inside a `try`) could be caught by CPython:
 /// until stage05 runs handlers, that is a limit of the stage, never an
-/// uncaught exception, or the program would end where CPython's goes on. A
-/// limit a builtin reported gets the offset of its `CALL`.
+/// uncaught exception, or the program would end where CPython's goes on. The
+/// same holds for what CPython raises as exceptions and stage03 cannot name
+/// yet: `KeyboardInterrupt` (Ctrl-C) and `OSError` (output that cannot be
+/// written). A limit a builtin reported gets the offset of its `CALL`.
 pub fn unhandled(frame: &Frame, error: RunError) -> RunError {
-    match error {
-        RunError::Exception(exc) if has_handler(frame) => RunError::NotImplemented(Limit {
+    catchable_in(frame, error).at_offset(frame.offset)
+}
+
+/// `error` as it leaves `frame`: a limit if it is an exception that a
+/// handler covering the frame's instruction could catch.
+fn catchable_in(frame: &Frame, error: RunError) -> RunError {
+    match error.exception_name() {
+        Some(name) if has_handler(frame) => RunError::NotImplemented(Limit {
             offset: Some(frame.offset),
-            what: format!("catching {} (a try statement)", exc.kind.name()),
+            what: format!("catching {name} (a try statement)"),
             stage: Some(5),
         }),
-        other => other.at_offset(frame.offset),
+        _ => error,
     }
 }
 

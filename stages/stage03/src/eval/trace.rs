@@ -16,6 +16,11 @@
 //! --> push add(a=2, b=3)    frames: <module> > add
 //! <-- pop add returns 5     frames: <module>
 //! ```
+//!
+//! How a line stays short whatever the program holds (reprs and names cut,
+//! a long stack elided in the middle, no line longer than
+//! [`MAX_LINE_WIDTH`]) is stage02's, imported: the same for every stage. A
+//! frame line elides its parameters as a stack line elides the stack.
 
 use std::rc::Rc;
 
@@ -26,10 +31,9 @@ use crate::eval::Instruction;
 use crate::linetable;
 use crate::opcode;
 use crate::value::Value;
-
-/// A stack item's repr longer than this is cut, so one big string does not
-/// drown the trace.
-const MAX_ITEM_WIDTH: usize = 40;
+pub use stage02::eval::trace::{
+    cut, elide, short_repr, stack_repr, MAX_ITEM_WIDTH, MAX_LINE_WIDTH, STACK_WIDTH,
+};
 
 /// The header line above the trace's columns.
 pub fn trace_header() -> String {
@@ -54,15 +58,16 @@ pub fn trace_line(frame: &Frame, instr: Instruction) -> String {
         String::new()
     };
     let meaning = match argument_meaning(frame, instr) {
-        Some(text) => format!(" ({text})"),
+        Some(text) => format!(" ({})", cut(text, MAX_ITEM_WIDTH)),
         None => String::new(),
     };
     let instruction = format!("{name:<20}{arg:>5}{meaning}");
-    format!(
+    let text = format!(
         "{:>6} {line:>4}  {instruction:<40} {}",
         instr.offset,
         stack_repr(&frame.stack)
-    )
+    );
+    cut(text, MAX_LINE_WIDTH)
 }
 // ANCHOR_END: trace_line
 
@@ -98,12 +103,13 @@ pub type Waiting = (usize, Rc<str>);
 pub fn push_line(waiting: &[Waiting], callers: &[Box<Frame>], frame: &Frame) -> String {
     let mut names = frame_names(waiting, callers);
     names.push(&frame.code.name);
-    format!(
+    let text = format!(
         "--> push {}({})    {}",
-        frame.code.qualname,
+        cut(frame.code.qualname.to_string(), MAX_ITEM_WIDTH),
         parameters(frame),
         frames_column(&names)
-    )
+    );
+    cut(text, MAX_LINE_WIDTH)
 }
 
 /// The line for a frame just popped, with the value it returns, and the
@@ -120,12 +126,13 @@ pub fn pop_line(
     if let Some(caller) = caller {
         names.push(&caller.code.name);
     }
-    format!(
+    let text = format!(
         "<-- pop {} returns {}    {}",
-        frame.code.qualname,
+        cut(frame.code.qualname.to_string(), MAX_ITEM_WIDTH),
         short_repr(value),
         frames_column(&names)
-    )
+    );
+    cut(text, MAX_LINE_WIDTH)
 }
 
 /// The names of the frames below the running one, outermost first: each
@@ -151,62 +158,42 @@ fn frames_column(names: &[&str]) -> String {
     if names.is_empty() {
         return "frames (0)".to_string();
     }
+    let name = |name: &str| cut(name.to_string(), MAX_ITEM_WIDTH);
     let shown = if names.len() <= MAX_FRAMES_SHOWN {
-        names.join(" > ")
+        names
+            .iter()
+            .map(|n| name(n))
+            .collect::<Vec<_>>()
+            .join(" > ")
     } else {
-        let head = names.first().copied().unwrap_or("");
+        let head = name(names.first().copied().unwrap_or(""));
         let tail = names
             .get(names.len() - (MAX_FRAMES_SHOWN - 2)..)
             .unwrap_or(&[]);
+        let tail: Vec<String> = tail.iter().map(|n| name(n)).collect();
         format!("{head} > ... > {}", tail.join(" > "))
     };
     format!("frames ({}): {shown}", names.len())
 }
 
 /// The parameters of a new frame as bound: `a=2, b=3, args=()`. Module code has
-/// none.
+/// none. Many parameters are elided in the middle, as a long stack is.
 fn parameters(frame: &Frame) -> String {
     let code = &frame.code;
     let named = usize::try_from(code.argcount.saturating_add(code.kwonlyargcount)).unwrap_or(0);
     let starred =
         usize::from(code.flags & CO_VARARGS != 0) + usize::from(code.flags & CO_VARKEYWORDS != 0);
-    code.localsplusnames
-        .iter()
-        .zip(frame.locals.iter())
-        .take(named + starred)
-        .map(|(name, slot)| match slot {
-            Some(value) => format!("{name}={}", short_repr(value)),
-            None => format!("{name}=<unbound>"),
-        })
-        .collect::<Vec<_>>()
-        .join(", ")
+    let count = (named + starred)
+        .min(code.localsplusnames.len())
+        .min(frame.locals.len());
+    let parameter = |index: usize| {
+        let name = code.localsplusnames.get(index).map_or("?", |name| &**name);
+        let name = cut(name.to_string(), MAX_ITEM_WIDTH);
+        match frame.locals.get(index) {
+            Some(Some(value)) => format!("{name}={}", short_repr(value)),
+            _ => format!("{name}=<unbound>"),
+        }
+    };
+    elide(count, parameter, STACK_WIDTH)
 }
 // ANCHOR_END: frame_lines
-
-// ANCHOR: stack_repr
-/// The value stack as a Python list of reprs, bottom first; CPython's NULL shows
-/// as `NULL`.
-pub fn stack_repr(stack: &[Option<Value>]) -> String {
-    let items: Vec<String> = stack
-        .iter()
-        .map(|slot| match slot {
-            Some(value) => short_repr(value),
-            None => "NULL".to_string(),
-        })
-        .collect();
-    format!("[{}]", items.join(", "))
-}
-
-/// A value's repr, cut to [`MAX_ITEM_WIDTH`] characters.
-fn short_repr(value: &Value) -> String {
-    let text = value
-        .repr()
-        .unwrap_or_else(|_| format!("<{} object>", value.type_name()));
-    if text.chars().count() <= MAX_ITEM_WIDTH {
-        return text;
-    }
-    let mut cut: String = text.chars().take(MAX_ITEM_WIDTH - 3).collect();
-    cut.push_str("...");
-    cut
-}
-// ANCHOR_END: stack_repr
