@@ -19,6 +19,7 @@ use crate::code::Code;
 use crate::dis;
 use crate::pyc;
 use crate::source;
+use crate::trace_json::{JsonTrace, Tracer, DEFAULT_MAX_STEPS};
 use crate::vm::{self, Limits, RunError};
 
 // ANCHOR: stage
@@ -32,17 +33,13 @@ pub struct Stage {
     /// What `--trace` shows besides each instruction ("" when nothing more).
     pub trace_extra: &'static str,
     /// Its eval loop: runs a module's code, writing the program's output to the
-    /// first stream and, with `--trace`, the trace to the second.
+    /// stream and, with `--trace` or `--trace-json`, the trace to the tracer.
     pub run: RunFn,
 }
 
 /// A stage's entry point into its eval loop.
-pub type RunFn = for<'a> fn(
-    Rc<Code>,
-    &'a mut dyn Write,
-    Option<&'a mut dyn Write>,
-    Limits,
-) -> Result<(), RunError>;
+pub type RunFn =
+    for<'a> fn(Rc<Code>, &'a mut dyn Write, Option<Tracer<'a>>, Limits) -> Result<(), RunError>;
 // ANCHOR_END: stage
 
 // ANCHOR: args
@@ -74,6 +71,14 @@ struct Args {
     /// else its trace shows).
     #[arg(long, conflicts_with_all = ["dis", "code"])]
     trace: bool,
+
+    /// Run, and write the trace as JSON Lines to FILE, one record per pushed
+    /// frame, executed instruction (with the value stack after it and the
+    /// locals) and popped frame, for programs to read: the book's diagrams and
+    /// stepper are drawn from it. The format is described in the book's
+    /// appendix; a run is cut after 20,000 instructions.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["dis", "code", "trace"])]
+    trace_json: Option<PathBuf>,
 }
 // ANCHOR_END: args
 
@@ -254,7 +259,25 @@ fn run_args(stage: &Stage, args: &Args, stdout: &mut dyn Write, stderr: &mut dyn
     if args.code {
         return print_text(stdout, stderr, &dis::code_info(&code));
     }
-    let trace: Option<&mut dyn Write> = if args.trace { Some(stderr) } else { None };
+    let mut json_file = match &args.trace_json {
+        Some(path) => match std::fs::File::create(path) {
+            Ok(file) => Some(BufWriter::new(file)),
+            Err(err) => {
+                let message = format!("{name}: cannot write {}: {err}", path.display());
+                return fail(stdout, stderr, &message, 2);
+            }
+        },
+        None => None,
+    };
+    let program = args.file.display().to_string();
+    let trace = match json_file.as_mut() {
+        Some(out) => match JsonTrace::new(out, name, &program, DEFAULT_MAX_STEPS) {
+            Ok(trace) => Some(Tracer::Json(trace)),
+            Err(err) => return fail(stdout, stderr, &format!("{name}: {err}"), 2),
+        },
+        None if args.trace => Some(Tracer::Text(stderr)),
+        None => None,
+    };
     let result = (stage.run)(code, stdout, trace, Limits::default());
     let file = args.file.display();
     match result {

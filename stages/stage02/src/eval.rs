@@ -18,6 +18,7 @@ use crate::exc::Exception;
 use crate::exceptiontable;
 use crate::opcode::{self, *};
 use crate::roadmap;
+pub use crate::trace_json::Tracer;
 use crate::value::ops;
 use crate::value::Value;
 use crate::vm::{check_eval_breaker, Vm};
@@ -50,11 +51,11 @@ pub struct Instruction {
 // ANCHOR_END: instruction
 
 // ANCHOR: interpreter
-/// Where the interpreter writes: the program's stdout and, with `--trace`, the
-/// trace.
+/// Where the interpreter writes: the program's stdout and, with `--trace` or
+/// `--trace-json`, the trace.
 pub struct Interpreter<'a> {
     pub stdout: &'a mut dyn Write,
-    pub trace: Option<&'a mut dyn Write>,
+    pub trace: Option<Tracer<'a>>,
     /// Instructions left before the run is stopped.
     pub budget: u64,
 }
@@ -62,14 +63,14 @@ pub struct Interpreter<'a> {
 
 // ANCHOR: run_code
 /// Runs a module's code object to its end, writing `print` output to `out`
-/// and, when `trace` is given, each executed instruction to it.
+/// and, when a tracer is given, each executed instruction to it.
 pub fn run<'a>(
     code: Rc<Code>,
     out: &'a mut dyn Write,
-    mut trace: Option<&'a mut dyn Write>,
+    mut trace: Option<Tracer<'a>>,
     limits: Limits,
 ) -> Result<(), RunError> {
-    if let Some(trace) = trace.as_mut() {
+    if let Some(Tracer::Text(trace)) = trace.as_mut() {
         writeln!(trace, "{}", trace::trace_header())?;
     }
     let mut interp = Interpreter {
@@ -77,7 +78,12 @@ pub fn run<'a>(
         trace,
         budget: limits.max_instructions,
     };
-    interp.run_module(code)
+    let result = interp.run_module(code);
+    if let Some(Tracer::Json(trace)) = interp.trace.as_mut() {
+        let error = result.as_ref().err().map(ToString::to_string);
+        trace.end(error.as_deref())?;
+    }
+    result
 }
 
 /// [`run`] without a trace.
@@ -90,7 +96,13 @@ impl Interpreter<'_> {
     /// Runs module code in a fresh `__main__` namespace.
     pub fn run_module(&mut self, code: Rc<Code>) -> Result<(), RunError> {
         let mut frame = Frame::new_module(code);
-        self.run_frame(&mut frame)?;
+        if let Some(Tracer::Json(trace)) = self.trace.as_mut() {
+            trace.push(&frame.code.qualname)?;
+        }
+        let value = self.run_frame(&mut frame)?;
+        if let Some(Tracer::Json(trace)) = self.trace.as_mut() {
+            trace.pop(&frame.code.qualname, Some(trace::short_repr(&value)))?;
+        }
         Ok(())
     }
 
@@ -128,8 +140,10 @@ impl Interpreter<'_> {
     /// two streams interleave in the order things happened.
     fn trace_instruction(&mut self, frame: &Frame, instr: Instruction) -> Result<(), RunError> {
         self.stdout.flush()?;
-        if let Some(out) = self.trace.as_mut() {
-            writeln!(out, "{}", trace::trace_line(frame, instr))?;
+        match self.trace.as_mut() {
+            Some(Tracer::Text(out)) => writeln!(out, "{}", trace::trace_line(frame, instr))?,
+            Some(Tracer::Json(trace)) => trace::json_instruction(trace, frame, instr)?,
+            None => {}
         }
         Ok(())
     }

@@ -109,8 +109,13 @@ fn s02_6_trace_of_a_100000_argument_call_finishes_and_stays_narrow() {
         ..common::empty_code("call.py", "<module>")
     };
     let (mut out, mut trace) = (Vec::new(), Vec::new());
-    stage02::eval::run(Rc::new(code), &mut out, Some(&mut trace), Limits::default())
-        .expect("the call runs");
+    stage02::eval::run(
+        Rc::new(code),
+        &mut out,
+        Some(stage02::eval::Tracer::Text(&mut trace)),
+        Limits::default(),
+    )
+    .expect("the call runs");
     let expected = format!("{}\n", vec!["7"; ARGS as usize].join(" "));
     assert!(out == expected.as_bytes(), "wrong output");
     let trace = String::from_utf8(trace).expect("UTF-8 trace");

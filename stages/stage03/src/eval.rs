@@ -31,6 +31,7 @@ use crate::exc::{ExcType, Exception};
 use crate::function::{self, Function};
 use crate::opcode::{self, *};
 use crate::roadmap;
+pub use crate::trace_json::Tracer;
 use crate::value::ops;
 use crate::value::{Dict, Value};
 use crate::vm::{check_eval_breaker, Vm};
@@ -76,7 +77,8 @@ pub const RECURSION_LIMIT: usize = 1000;
 
 // ANCHOR: interpreter
 /// The interpreter's state: where it writes (the program's stdout and, with
-/// `--trace`, the trace) and the frames waiting for a callee to return.
+/// `--trace` or `--trace-json`, the trace) and the frames waiting for a callee
+/// to return.
 pub struct Interpreter<'a> {
     /// How many Python frames are running or waiting, the module's included:
     /// what the recursion limit limits. Frames parked in `frames` are not all
@@ -86,7 +88,7 @@ pub struct Interpreter<'a> {
     /// `key=` function), kept only when tracing, for the trace to show them.
     pub waiting: Vec<trace::Waiting>,
     pub stdout: &'a mut dyn Write,
-    pub trace: Option<&'a mut dyn Write>,
+    pub trace: Option<Tracer<'a>>,
     /// Instructions left before the run is stopped.
     pub budget: u64,
     /// The callers of the running frame, outermost (the module) first: CPython's
@@ -101,14 +103,14 @@ pub struct Interpreter<'a> {
 
 // ANCHOR: run_code
 /// Runs a module's code object to its end, writing `print` output to `out`
-/// and, when `trace` is given, each executed instruction to it.
+/// and, when a tracer is given, each executed instruction to it.
 pub fn run<'a>(
     code: Rc<Code>,
     out: &'a mut dyn Write,
-    mut trace: Option<&'a mut dyn Write>,
+    mut trace: Option<Tracer<'a>>,
     limits: Limits,
 ) -> Result<(), RunError> {
-    if let Some(trace) = trace.as_mut() {
+    if let Some(Tracer::Text(trace)) = trace.as_mut() {
         writeln!(trace, "{}", trace::trace_header())?;
     }
     let mut interp = Interpreter {
@@ -120,7 +122,12 @@ pub fn run<'a>(
         frames: Vec::new(),
         pool: FramePool::default(),
     };
-    interp.run_module(code)
+    let result = interp.run_module(code);
+    if let Some(Tracer::Json(trace)) = interp.trace.as_mut() {
+        let error = result.as_ref().err().map(ToString::to_string);
+        trace.end(error.as_deref())?;
+    }
+    result
 }
 
 /// [`run`] without a trace.
@@ -135,7 +142,7 @@ impl Interpreter<'_> {
         let frame = Box::new(Frame::new_module(code));
         let globals = frame.globals.clone();
         if self.trace.is_some() {
-            self.trace_frame(trace::push_line(&[], &[], &frame))?;
+            self.trace_push(&frame)?;
         }
         self.depth = 1;
         let result = self.run_frame(frame);
@@ -174,17 +181,14 @@ impl Interpreter<'_> {
                     let caller = std::mem::replace(&mut frame, callee);
                     self.frames.push(caller);
                     if self.trace.is_some() {
-                        let line = trace::push_line(&self.waiting, &self.frames, &frame);
-                        self.trace_frame(line)?;
+                        self.trace_push(&frame)?;
                     }
                 }
                 Ok(Some(Exit::Return(value))) => {
                     self.depth -= 1;
                     if self.frames.len() == entry {
                         if self.trace.is_some() {
-                            let line =
-                                trace::pop_line(&frame, &value, &self.waiting, &self.frames, None);
-                            self.trace_frame(line)?;
+                            self.trace_pop(&frame, &value, None)?;
                         }
                         self.pool.recycle(frame);
                         return Ok(value);
@@ -194,14 +198,7 @@ impl Interpreter<'_> {
                     };
                     let callee = std::mem::replace(&mut frame, caller);
                     if self.trace.is_some() {
-                        let line = trace::pop_line(
-                            &callee,
-                            &value,
-                            &self.waiting,
-                            &self.frames,
-                            Some(&frame),
-                        );
-                        self.trace_frame(line)?;
+                        self.trace_pop(&callee, &value, Some(&frame))?;
                     }
                     self.pool.recycle(callee);
                     frame.push_value(value)?;
@@ -246,17 +243,46 @@ impl Interpreter<'_> {
     /// two streams interleave in the order things happened.
     fn trace_instruction(&mut self, frame: &Frame, instr: Instruction) -> Result<(), RunError> {
         self.stdout.flush()?;
-        if let Some(out) = self.trace.as_mut() {
-            writeln!(out, "{}", trace::trace_line(frame, instr))?;
+        match self.trace.as_mut() {
+            Some(Tracer::Text(out)) => writeln!(out, "{}", trace::trace_line(frame, instr))?,
+            Some(Tracer::Json(trace)) => trace::json_instruction(trace, frame, instr)?,
+            None => {}
         }
         Ok(())
     }
 
-    /// Writes a frame's push or pop line (built only when tracing).
-    fn trace_frame(&mut self, line: String) -> Result<(), RunError> {
+    /// Traces a frame just pushed on top of `self.frames`.
+    fn trace_push(&mut self, frame: &Frame) -> Result<(), RunError> {
         self.stdout.flush()?;
-        if let Some(out) = self.trace.as_mut() {
-            writeln!(out, "{line}")?;
+        match self.trace.as_mut() {
+            Some(Tracer::Text(out)) => {
+                let line = trace::push_line(&self.waiting, &self.frames, frame);
+                writeln!(out, "{line}")?;
+            }
+            Some(Tracer::Json(trace)) => trace.push(&frame.code.qualname)?,
+            None => {}
+        }
+        Ok(())
+    }
+
+    /// Traces `frame` returning `value` to `caller` (`None`: to the builtin
+    /// or the loop that ran it).
+    fn trace_pop(
+        &mut self,
+        frame: &Frame,
+        value: &Value,
+        caller: Option<&Frame>,
+    ) -> Result<(), RunError> {
+        self.stdout.flush()?;
+        match self.trace.as_mut() {
+            Some(Tracer::Text(out)) => {
+                let line = trace::pop_line(frame, value, &self.waiting, &self.frames, caller);
+                writeln!(out, "{line}")?;
+            }
+            Some(Tracer::Json(trace)) => {
+                trace.pop(&frame.code.qualname, Some(trace::short_repr(value)))?;
+            }
+            None => {}
         }
         Ok(())
     }
@@ -560,8 +586,7 @@ impl Vm for Interpreter<'_> {
         slots.extend(keywords.into_iter().map(|(_, value)| Some(value)));
         let callee = self.enter_function(function, &mut slots, &kwnames)?;
         if self.trace.is_some() {
-            let line = trace::push_line(&self.waiting, &self.frames, &callee);
-            self.trace_frame(line)?;
+            self.trace_push(&callee)?;
         }
         self.run_frame(callee)
     }

@@ -30,6 +30,7 @@ use crate::eval::frame::Frame;
 use crate::eval::Instruction;
 use crate::linetable;
 use crate::opcode;
+use crate::trace_json::{InstructionEvent, JsonTrace, Shown};
 use crate::value::Value;
 pub use stage02::eval::trace::{
     cut, elide, short_repr, stack_repr, MAX_ITEM_WIDTH, MAX_LINE_WIDTH, STACK_WIDTH,
@@ -42,6 +43,40 @@ pub fn trace_header() -> String {
         "offset", "line", "instruction", "stack after"
     )
 }
+
+// ANCHOR: json_instruction
+/// The JSON trace's record of `instr`, just executed in `frame` (see
+/// [`crate::trace_json`]): the same facts as [`trace_line`], as fields, and
+/// the frame's fast locals by name.
+pub fn json_instruction(
+    trace: &mut JsonTrace,
+    frame: &Frame,
+    instr: Instruction,
+) -> std::io::Result<()> {
+    let line = u32::try_from(instr.offset)
+        .ok()
+        .and_then(|offset| linetable::line_at(&frame.code, offset));
+    let stack = JsonTrace::top_of_stack(&frame.stack, |slot| slot.as_ref().map(short_repr));
+    let locals: Vec<(&str, Shown)> = frame
+        .code
+        .localsplusnames
+        .iter()
+        .zip(frame.locals.iter())
+        .map(|(name, slot)| (&**name, slot.as_ref().map(short_repr)))
+        .collect();
+    let argrepr = argument_meaning(frame, instr).unwrap_or_default();
+    trace.instruction(&InstructionEvent {
+        offset: instr.offset,
+        line,
+        opname: opcode::info(instr.opcode).map_or("<unknown>", |info| info.name),
+        arg: (instr.opcode >= opcode::HAVE_ARGUMENT).then_some(instr.arg),
+        argrepr: &argrepr,
+        stack: &stack,
+        stack_depth: frame.stack.len(),
+        locals: &locals,
+    })
+}
+// ANCHOR_END: json_instruction
 
 // ANCHOR: trace_line
 /// The trace line for `instr`, just executed in `frame`.
