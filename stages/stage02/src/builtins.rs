@@ -21,6 +21,7 @@ use std::rc::Rc;
 use crate::exc::{ExcType, Exception, PyResult};
 use crate::float;
 use crate::int::Int;
+use crate::pyrepr::{self, Escape};
 use crate::roadmap;
 use crate::value::ops;
 use crate::value::types::{self, TypeObject};
@@ -116,7 +117,7 @@ pub static ABS: BuiltinFunction = BuiltinFunction {
 };
 pub static ASCII: BuiltinFunction = BuiltinFunction {
     name: "ascii",
-    call: |_, args, keywords| Ok(Value::str(&one_arg("ascii", args, keywords)?.ascii()?)),
+    call: |_, args, keywords| Ok(ops::new_str(&ascii(one_arg("ascii", args, keywords)?)?)?),
 };
 pub static BIN: BuiltinFunction = BuiltinFunction {
     name: "bin",
@@ -168,7 +169,7 @@ pub static PRINT: BuiltinFunction = BuiltinFunction {
 };
 pub static REPR: BuiltinFunction = BuiltinFunction {
     name: "repr",
-    call: |_, args, keywords| Ok(Value::str(&one_arg("repr", args, keywords)?.repr()?)),
+    call: |_, args, keywords| Ok(ops::new_str(&repr(one_arg("repr", args, keywords)?)?)?),
 };
 pub static ROUND: BuiltinFunction = BuiltinFunction {
     name: "round",
@@ -204,7 +205,11 @@ fn builtin_print(
         if index > 0 {
             write_str(out, &sep)?;
         }
-        write_str(out, &arg.to_str()?)?;
+        match arg {
+            // Written straight from the repr: no str value is made for it.
+            Value::Bytes(bytes) => out.write_all(pyrepr::try_repr_bytes(bytes)?.as_bytes())?,
+            _ => write_str(out, &arg.to_str()?)?,
+        }
     }
     write_str(out, &end)?;
     Ok(Value::None)
@@ -258,6 +263,29 @@ pub fn surrogate_encode_error(points: &[u32]) -> Exception {
 // ANCHOR_END: print
 
 // ANCHOR: simple_builtins
+/// `repr(x)` (`PyObject_Repr`). A str or bytes, whose repr can be as big as
+/// the program makes it, goes through the reprs that ask for their memory
+/// fallibly (`MemoryError`, not an abort); other values through `Value::repr`.
+fn repr(value: &Value) -> PyResult<String> {
+    match value {
+        Value::Str(s) => pyrepr::try_repr_str(s, Escape::Unprintable),
+        Value::SurrogateStr(points) => pyrepr::try_repr_surrogate_str(points, Escape::Unprintable),
+        Value::Bytes(bytes) => pyrepr::try_repr_bytes(bytes),
+        other => other.repr(),
+    }
+}
+
+/// `ascii(x)` (`PyObject_ASCII`): the repr with every non-ASCII character
+/// escaped, made in one pass for a str, in memory asked for fallibly.
+fn ascii(value: &Value) -> PyResult<String> {
+    match value {
+        Value::Str(s) => pyrepr::try_repr_str(s, Escape::NonAscii),
+        Value::SurrogateStr(points) => pyrepr::try_repr_surrogate_str(points, Escape::NonAscii),
+        Value::Bytes(bytes) => pyrepr::try_repr_bytes(bytes),
+        other => pyrepr::try_escape_non_ascii(&other.repr()?),
+    }
+}
+
 /// `len(x)` (`PyObject_Size`).
 fn builtin_len(value: &Value) -> PyResult<Value> {
     match value.size() {
@@ -299,10 +327,8 @@ fn builtin_chr(value: &Value) -> PyResult<Value> {
 /// one-byte bytes.
 fn builtin_ord(value: &Value) -> PyResult<Value> {
     let (point, len) = match value {
-        Value::Str(_) | Value::SurrogateStr(_) => {
-            let points = ops::code_points(value);
-            (points.first().copied(), points.len())
-        }
+        Value::Str(s) => (s.chars().next().map(u32::from), s.chars().count()),
+        Value::SurrogateStr(points) => (points.first().copied(), points.len()),
         Value::Bytes(b) => (b.first().map(|byte| u32::from(*byte)), b.len()),
         other => {
             return Err(Exception::type_error(format!(
@@ -530,33 +556,88 @@ fn min_max(
 
 /// The items of an iterable value, collected (a dict gives its keys; stage04
 /// brings lazy iterators): `'int' object is not iterable` for the others.
-/// `f(*x)` uses it too.
+/// `f(*x)` uses it too. The memory for the items, and for the small objects
+/// they are (a str's characters), is asked for fallibly first.
 pub fn iterate(value: &Value) -> PyResult<Vec<Value>> {
-    Ok(match value {
-        Value::Str(s) => s
-            .chars()
-            .map(|c| Value::str(c.encode_utf8(&mut [0; 4])))
-            .collect(),
-        Value::SurrogateStr(_) => ops::code_points(value)
-            .into_iter()
-            .map(|p| match char::from_u32(p) {
-                Some(c) => Value::str(c.encode_utf8(&mut [0; 4])),
-                None => Value::SurrogateStr(Rc::from(vec![p])),
-            })
-            .collect(),
-        Value::Bytes(b) => b
-            .iter()
-            .map(|byte| Value::Int(Int::from_i64(i64::from(*byte))))
-            .collect(),
-        Value::Tuple(t) => t.to_vec(),
-        Value::Dict(d) => d.borrow().iter().map(|(key, _)| key.clone()).collect(),
-        other => {
-            return Err(Exception::type_error(format!(
-                "'{}' object is not iterable",
-                other.type_name()
-            )))
-        }
-    })
+    let mut items = Items::of(value)?;
+    let mut collected = Vec::new();
+    ops::reserve(&mut collected, items.len)?;
+    ops::check_allocation(items.len.checked_mul(items.each_item_allocates))?;
+    collected.extend(&mut items.source);
+    Ok(collected)
+}
+
+/// What iterating a stage02 value walks, with its length known before the
+/// first item is made, as `PySequence_Tuple` asks `len(x)` before it
+/// allocates the tuple.
+struct Items<'a> {
+    len: usize,
+    /// The bytes each item owns besides its slot: [`ops::SMALL_OBJECT_BYTES`]
+    /// for the one-character strs of a str, nothing for the ints of a bytes
+    /// (held inline) or the items of a tuple (shared).
+    each_item_allocates: usize,
+    source: ItemSource<'a>,
+}
+
+enum ItemSource<'a> {
+    Chars(std::str::Chars<'a>),
+    CodePoints(std::slice::Iter<'a, u32>),
+    Bytes(std::slice::Iter<'a, u8>),
+    Values(std::slice::Iter<'a, Value>),
+    Keys(std::vec::IntoIter<Value>),
+}
+
+impl<'a> Items<'a> {
+    fn of(value: &'a Value) -> PyResult<Items<'a>> {
+        let small = ops::SMALL_OBJECT_BYTES;
+        let (len, each_item_allocates, source) = match value {
+            Value::Str(s) => (s.chars().count(), small, ItemSource::Chars(s.chars())),
+            Value::SurrogateStr(points) => {
+                (points.len(), small, ItemSource::CodePoints(points.iter()))
+            }
+            Value::Bytes(b) => (b.len(), 0, ItemSource::Bytes(b.iter())),
+            Value::Tuple(t) => (t.len(), 0, ItemSource::Values(t.iter())),
+            Value::Dict(d) => {
+                let dict = d.borrow();
+                let mut keys = Vec::new();
+                ops::reserve(&mut keys, dict.len())?;
+                keys.extend(dict.iter().map(|(key, _)| key.clone()));
+                (keys.len(), 0, ItemSource::Keys(keys.into_iter()))
+            }
+            other => {
+                return Err(Exception::type_error(format!(
+                    "'{}' object is not iterable",
+                    other.type_name()
+                )))
+            }
+        };
+        Ok(Items {
+            len,
+            each_item_allocates,
+            source,
+        })
+    }
+}
+
+impl Iterator for ItemSource<'_> {
+    type Item = Value;
+
+    fn next(&mut self) -> Option<Value> {
+        let char_value = |c: char| Value::str(c.encode_utf8(&mut [0; 4]));
+        Some(match self {
+            ItemSource::Chars(chars) => char_value(chars.next()?),
+            ItemSource::CodePoints(points) => {
+                let point = *points.next()?;
+                match char::from_u32(point) {
+                    Some(c) => char_value(c),
+                    None => Value::SurrogateStr(Rc::from([point])),
+                }
+            }
+            ItemSource::Bytes(bytes) => Value::Int(Int::from_i64(i64::from(*bytes.next()?))),
+            ItemSource::Values(values) => values.next()?.clone(),
+            ItemSource::Keys(keys) => keys.next()?,
+        })
+    }
 }
 // ANCHOR_END: min_max
 
@@ -576,19 +657,32 @@ pub fn new_str(_: &mut dyn Vm, args: &[Value], keywords: &Keywords) -> Result<Va
     let bound = bind("str", &["object", "encoding", "errors"], 0, args, keywords)?;
     match bound.as_slice() {
         [None, None, None] => Ok(Value::str("")),
+        [Some(Value::Bytes(bytes)), None, None] => {
+            Ok(ops::new_str(&pyrepr::try_repr_bytes(bytes)?)?)
+        }
         [Some(object), None, None] => Ok(object.to_str()?),
         _ => Err(RunError::not_implemented("str() with an encoding", None)),
     }
 }
 
-/// `tuple(iterable=(), /)`.
+/// `tuple(iterable=(), /)` (`Objects/tupleobject.c: tuple_new_impl`).
 pub fn new_tuple(_: &mut dyn Vm, args: &[Value], keywords: &Keywords) -> Result<Value, RunError> {
     no_keywords("tuple", keywords)?;
     check_count("tuple", args, 0, 1)?;
     match args.first() {
         None => Ok(Value::Tuple(Rc::from(Vec::new()))),
         Some(Value::Tuple(t)) => Ok(Value::Tuple(t.clone())),
-        Some(iterable) => Ok(Value::Tuple(Rc::from(iterate(iterable)?))),
+        Some(iterable) => {
+            // Straight into the tuple, without a list in between (which would
+            // double the memory a big tuple needs at its peak).
+            let Items {
+                len,
+                each_item_allocates,
+                mut source,
+            } = Items::of(iterable)?;
+            let next = |_| source.next().unwrap_or(Value::None);
+            Ok(ops::new_tuple(len, each_item_allocates, next)?)
+        }
     }
 }
 
@@ -736,7 +830,8 @@ fn float_type_error(x: &Value) -> Exception {
 }
 
 /// `complex(real=0, imag=0)` from numbers (parsing a string is not in the
-/// workbook yet).
+/// workbook yet), as `Objects/complexobject.c: complex_new_impl` combines
+/// them.
 pub fn new_complex(_: &mut dyn Vm, args: &[Value], keywords: &Keywords) -> Result<Value, RunError> {
     if let Some(Value::Str(_)) = args.first() {
         return Err(RunError::not_implemented("complex() from a string", None));
@@ -777,10 +872,17 @@ fn complex_from(args: &[Value], keywords: &Keywords) -> PyResult<Value> {
     }
     let (ar, ai) = part(a, true)?;
     let (br, bi) = part(b, false)?;
-    Ok(Value::Complex {
-        real: ar - bi,
-        imag: ai + br,
-    })
+    // `real + imag*1j`, but a part that is no complex adds nothing in the
+    // other direction, not even `+0.0`: `complex(1, -0.0)` keeps its `-0.0`
+    // (`0.0 + -0.0` would be `+0.0`).
+    let is_complex = |v: Option<&&Value>| matches!(v, Some(Value::Complex { .. }));
+    let real = if is_complex(b) { ar - bi } else { ar };
+    let imag = match b {
+        None => ai,
+        Some(_) if is_complex(a) => br + ai,
+        Some(_) => br,
+    };
+    Ok(Value::Complex { real, imag })
 }
 
 /// `bytes(x)` from a count, a tuple of ints or bytes (no encodings yet).
@@ -807,27 +909,19 @@ fn bytes_from(args: &[Value], keywords: &Keywords) -> PyResult<Result<Value, &'s
         Value::Str(_) | Value::SurrogateStr(_) => {
             Err(Exception::type_error("string argument without an encoding"))
         }
-        Value::Int(_) | Value::Bool(_) => {
-            let count = ops::as_int(source).unwrap_or(Int::from_i64(0));
-            if count.is_negative() {
-                return Err(Exception::value_error("negative count"));
-            }
-            match count.to_i64().and_then(|n| usize::try_from(n).ok()) {
-                Some(n) if n <= ops::MAX_SEQUENCE_LEN => Ok(Value::Bytes(Rc::from(vec![0; n]))),
-                _ => Err(Exception::memory_error()),
-            }
-        }
+        Value::Int(_) | Value::Bool(_) => zero_bytes(source),
         Value::Tuple(items) => {
-            let bytes: PyResult<Vec<u8>> = items
-                .iter()
-                .map(|item| {
-                    let i = index_arg(item)?;
-                    i.to_i64()
-                        .and_then(|n| u8::try_from(n).ok())
-                        .ok_or_else(|| Exception::value_error("bytes must be in range(0, 256)"))
-                })
-                .collect();
-            Ok(Value::Bytes(Rc::from(bytes?)))
+            let mut bytes = Vec::new();
+            ops::reserve(&mut bytes, items.len())?;
+            for item in items.iter() {
+                let i = index_arg(item)?;
+                let byte = i
+                    .to_i64()
+                    .and_then(|n| u8::try_from(n).ok())
+                    .ok_or_else(|| Exception::value_error("bytes must be in range(0, 256)"))?;
+                bytes.push(byte);
+            }
+            ops::new_bytes(&bytes)
         }
         other => Err(Exception::type_error(format!(
             "cannot convert '{}' object to bytes",
@@ -835,5 +929,26 @@ fn bytes_from(args: &[Value], keywords: &Keywords) -> PyResult<Result<Value, &'s
         ))),
     };
     bytes.map(Ok)
+}
+
+/// `bytes(n)`: `n` zero bytes (`Objects/bytesobject.c: bytes_new_impl`). `n`
+/// must fit a `Py_ssize_t` (`OverflowError`, as `PyNumber_AsSsize_t` says),
+/// must not be negative, and is one of the lengths [`ops::MAX_SEQUENCE_LEN`]
+/// limits; the memory is asked for fallibly.
+fn zero_bytes(count: &Value) -> PyResult<Value> {
+    let count = ops::as_int(count)
+        .and_then(|n| n.to_i64())
+        .ok_or_else(|| Exception::overflow_error("cannot fit 'int' into an index-sized integer"))?;
+    let Ok(len) = usize::try_from(count) else {
+        return Err(Exception::value_error("negative count"));
+    };
+    if len > ops::MAX_SEQUENCE_LEN {
+        return Err(Exception::memory_error());
+    }
+    // `vec![0; len]` asks the system for zeroed pages (`calloc`), which costs
+    // nothing until they are touched; the `Rc` is then a copy. The probe asks
+    // for room for both at once.
+    ops::check_allocation(ops::rc_slice_bytes::<u8>(len, 0).and_then(|n| n.checked_add(len)))?;
+    Ok(Value::Bytes(Rc::from(vec![0; len])))
 }
 // ANCHOR_END: call_type

@@ -11,6 +11,7 @@
 //! `pyrepr`; complex arithmetic in `float/complex.rs`; the numeric hash shared
 //! by int and float in `float/hash.rs`.
 
+use std::borrow::Cow;
 use std::cmp::Ordering;
 
 use num_bigint::BigInt;
@@ -19,7 +20,7 @@ use num_traits::{One, Pow};
 
 use crate::exc::{Exception, PyResult};
 use crate::int::{transform_decimal_and_space, Int};
-use crate::pyrepr::repr_str;
+use crate::pyrepr::{try_repr_str, Escape};
 
 mod complex;
 mod hash;
@@ -286,17 +287,18 @@ fn round_half_even(numerator: &BigInt, denominator: &BigInt) -> BigInt {
 /// between digits (PEP 515), a sign, decimal digits with an optional point and
 /// exponent, or `inf`/`infinity`/`nan` in any case. Out-of-range values become
 /// `inf` or `0.0`, as C's `strtod` gives them.
+///
+/// The text can be as long as the program makes it: its copies, and the repr
+/// in the message (CPython's `%R` shows all of it), are asked for fallibly.
 pub fn parse(text: &str) -> PyResult<f64> {
-    let invalid = || {
-        Exception::value_error(format!(
-            "could not convert string to float: {}",
-            repr_str(text)
-        ))
+    let invalid = || match try_repr_str(text, Escape::Unprintable) {
+        Ok(shown) => Exception::value_error(format!("could not convert string to float: {shown}")),
+        Err(no_memory) => no_memory,
     };
-    let ascii = transform_decimal_and_space(text);
+    let ascii = transform_decimal_and_space(text)?;
     // `Py_ISSPACE`: after the transform, other whitespace is already a space.
     let stripped = ascii.trim_matches([' ', '\t', '\n', '\x0b', '\x0c', '\r']);
-    let cleaned = remove_underscores(stripped).ok_or_else(invalid)?;
+    let cleaned = remove_underscores(stripped)?.ok_or_else(invalid)?;
     if !is_float_literal(&cleaned) {
         return Err(invalid());
     }
@@ -308,27 +310,29 @@ pub fn parse(text: &str) -> PyResult<f64> {
 
 // ANCHOR: float_literal
 /// `_Py_string_to_number_with_underscores`: an underscore must sit between two
-/// digits; `None` when one does not.
-fn remove_underscores(text: &str) -> Option<String> {
+/// digits; `None` when one does not. A text without one is not copied.
+fn remove_underscores(text: &str) -> PyResult<Option<Cow<'_, str>>> {
     if !text.contains('_') {
-        return Some(text.to_owned());
+        return Ok(Some(Cow::Borrowed(text)));
     }
-    let mut out = String::with_capacity(text.len());
+    let mut out = String::new();
+    out.try_reserve_exact(text.len())
+        .map_err(|_| Exception::memory_error())?;
     let mut previous = '\0';
     for c in text.chars() {
         if c == '_' {
             if !previous.is_ascii_digit() {
-                return None;
+                return Ok(None);
             }
         } else {
             if previous == '_' && !c.is_ascii_digit() {
-                return None;
+                return Ok(None);
             }
             out.push(c);
         }
         previous = c;
     }
-    (previous != '_').then_some(out)
+    Ok((previous != '_').then_some(Cow::Owned(out)))
 }
 
 /// What `_PyOS_ascii_strtod` accepts as a whole: `[sign] (inf | infinity | nan)`

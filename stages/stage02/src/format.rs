@@ -22,7 +22,7 @@ pub mod layout;
 pub mod printf;
 pub mod spec;
 
-use double_to_string::{double_to_string, Flags, FloatStyle};
+use double_to_string::{try_double_to_string, Flags, FloatStyle};
 use layout::{lay_out_number, push_fill, NumberParts, Separator};
 use spec::{quote_type_code, Align, Defaults, FormatSpec, Grouping, Sign};
 
@@ -31,7 +31,22 @@ pub use printf::{printf, PrintfArg};
 /// The longest text we build for one field, in characters. CPython tries to
 /// allocate whatever a width or precision asks for (`format(1, '2000000000')` is a
 /// 2 GB string); we refuse with `MemoryError` first, like other huge allocations.
+/// This is the first half of the rule for memory a program controls (see
+/// `value::ops::MAX_SEQUENCE_LEN`); the second half is that the buffers of a
+/// field, up to this size, are still asked for fallibly ([`reserve`]).
 pub const MAX_FORMAT_WIDTH: usize = 1 << 28;
+
+/// Room for `bytes` more bytes in `out` (`None`: more than the address
+/// space), or `MemoryError` when the allocator refuses. A growing `out` grows
+/// by doubling, as `push` would.
+pub(crate) fn reserve(out: &mut String, bytes: Option<usize>) -> PyResult<()> {
+    match bytes {
+        Some(bytes) => out
+            .try_reserve(bytes)
+            .map_err(|_| Exception::memory_error()),
+        None => Err(Exception::memory_error()),
+    }
+}
 
 /// CPython reads precisions into a C `int`: `"precision too big"` above `INT_MAX`.
 const INT_MAX: usize = i32::MAX as usize;
@@ -142,7 +157,7 @@ fn format_long_internal(value: &BigInt, format: &FormatSpec) -> PyResult<String>
         digits: &digits,
         remainder: "",
     };
-    Ok(lay_out_number(parts, format, separator(format)))
+    lay_out_number(parts, format, separator(format))
 }
 // ANCHOR_END: format_long_internal
 
@@ -173,7 +188,7 @@ fn format_int_as_char(value: &BigInt, format: &FormatSpec) -> PyResult<String> {
         digits: "",
         remainder: &text,
     };
-    Ok(lay_out_number(parts, format, None))
+    lay_out_number(parts, format, None)
 }
 
 // ANCHOR: format_float
@@ -248,17 +263,17 @@ fn plan_float(format: &FormatSpec, add_dot_0_when_untyped: bool) -> PyResult<Flo
 fn format_float_internal(value: f64, format: &FormatSpec) -> PyResult<String> {
     let plan = plan_float(format, true)?;
     let x = if plan.percent { value * 100.0 } else { value };
-    let mut text = double_to_string(x, plan.style, plan.precision, plan.flags);
+    let mut text = try_double_to_string(x, plan.style, plan.precision, plan.flags)?;
     if plan.percent {
         text.push('%');
     }
-    Ok(lay_out_float_text(&text, format, separator(format)))
+    lay_out_float_text(&text, format, separator(format))
 }
 // ANCHOR_END: format_float_internal
 
 /// Split `-123.45e+06` into sign, integer digits and the rest (`parse_number`),
 /// then lay it out.
-fn lay_out_float_text(text: &str, format: &FormatSpec, separator: Separator) -> String {
+fn lay_out_float_text(text: &str, format: &FormatSpec, separator: Separator) -> PyResult<String> {
     let (negative, unsigned) = match text.strip_prefix('-') {
         Some(rest) => (true, rest),
         None => (false, text),
@@ -322,22 +337,24 @@ pub fn format_complex(re: f64, im: f64, spec: &str) -> PyResult<String> {
         body.push('(');
     }
     if !skip_re {
-        let re_text = double_to_string(re, plan.style, plan.precision, plan.flags);
-        body.push_str(&lay_out_float_text(&re_text, &part_format, separator));
+        let re_text = try_double_to_string(re, plan.style, plan.precision, plan.flags)?;
+        body.push_str(&lay_out_float_text(&re_text, &part_format, separator)?);
         part_format.sign = Sign::Plus;
     }
-    let im_text = double_to_string(im, plan.style, plan.precision, plan.flags);
-    body.push_str(&lay_out_float_text(&im_text, &part_format, separator));
+    let im_text = try_double_to_string(im, plan.style, plan.precision, plan.flags)?;
+    body.push_str(&lay_out_float_text(&im_text, &part_format, separator)?);
     body.push('j');
     if add_parens {
         body.push(')');
     }
-    Ok(pad(&body, &format))
+    pad(&body, &format)
 }
 // ANCHOR_END: format_complex
 
-/// `calc_padding` + `fill_padding`: pad a finished text to the width.
-fn pad(text: &str, format: &FormatSpec) -> String {
+/// `calc_padding` + `fill_padding`: pad a finished text to the width (which
+/// the caller checked against [`MAX_FORMAT_WIDTH`]), in memory asked for
+/// fallibly.
+fn pad(text: &str, format: &FormatSpec) -> PyResult<String> {
     let len = text.chars().count();
     let padding = format.width.unwrap_or(0).saturating_sub(len);
     let left = match format.align {
@@ -345,11 +362,13 @@ fn pad(text: &str, format: &FormatSpec) -> String {
         Align::Center => padding / 2,
         Align::Left | Align::AfterSign => 0,
     };
-    let mut out = String::with_capacity(text.len() + padding);
+    let mut out = String::new();
+    let fill_bytes = padding.checked_mul(format.fill.len_utf8());
+    reserve(&mut out, fill_bytes.and_then(|n| n.checked_add(text.len())))?;
     push_fill(&mut out, format.fill, left);
     out.push_str(text);
     push_fill(&mut out, format.fill, padding - left);
-    out
+    Ok(out)
 }
 
 // ANCHOR: format_str
@@ -408,6 +427,6 @@ pub fn format_str(value: &str, spec: &str) -> PyResult<String> {
         },
         None => value,
     };
-    Ok(pad(truncated, &format))
+    pad(truncated, &format)
 }
 // ANCHOR_END: format_str

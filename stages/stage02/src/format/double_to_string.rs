@@ -8,6 +8,8 @@
 //! `'0.12'`), and `format!("{:e}", x)` gives the shortest digits that read back as
 //! `x`, as dtoa's mode 0 does for `repr`.
 
+use crate::exc::PyResult;
+
 /// Which layout to use: the conversion letters of `%` and `format()`, lowercased,
 /// plus `'r'` for `repr`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,13 +51,40 @@ struct Digits {
 // ANCHOR: double_to_string
 /// `PyOS_double_to_string(x, style, precision, flags)`: the text of `x`, with a
 /// `-` for negative values, and a `+` for the others only when `flags.sign` asks.
-/// The text can be `precision` digits long: callers refuse huge precisions first
-/// (`MemoryError` above [`super::MAX_FORMAT_WIDTH`]).
+/// For a small precision (`repr` has none); a precision from the program goes
+/// through [`try_double_to_string`].
 pub fn double_to_string(x: f64, style: FloatStyle, precision: usize, flags: Flags) -> String {
     let mut out = String::new();
+    write_double(&mut out, x, style, precision, flags);
+    out
+}
+
+/// The most characters a double's text has besides the `precision` digits a
+/// format asks for: a sign, 309 integer digits (`1e308` in `f` style), the
+/// point, an exponent (`e+308`), and some to spare.
+const TEXT_AROUND_PRECISION: usize = 400;
+
+/// [`double_to_string`] for a precision from the program: the text can be
+/// `precision` digits long, so its memory is asked for first, fallibly
+/// (`MemoryError`). Callers have refused a precision above
+/// [`super::MAX_FORMAT_WIDTH`] already.
+pub fn try_double_to_string(
+    x: f64,
+    style: FloatStyle,
+    precision: usize,
+    flags: Flags,
+) -> PyResult<String> {
+    let mut out = String::new();
+    super::reserve(&mut out, precision.checked_add(TEXT_AROUND_PRECISION))?;
+    write_double(&mut out, x, style, precision, flags);
+    Ok(out)
+}
+
+/// The body of `PyOS_double_to_string`, into `out`.
+fn write_double(out: &mut String, x: f64, style: FloatStyle, precision: usize, flags: Flags) {
     if !x.is_finite() {
         // A NaN's sign bit is never shown: `-nan` prints as `nan`.
-        push_sign(&mut out, x.is_sign_negative() && !x.is_nan(), flags);
+        push_sign(out, x.is_sign_negative() && !x.is_nan(), flags);
         let word = match (x.is_nan(), flags.upper) {
             (true, false) => "nan",
             (true, true) => "NAN",
@@ -63,7 +92,7 @@ pub fn double_to_string(x: f64, style: FloatStyle, precision: usize, flags: Flag
             (false, true) => "INF",
         };
         out.push_str(word);
-        return out;
+        return;
     }
     let precision = match style {
         // `e` wants precision + 1 significant digits; `g` with 0 means 1.
@@ -79,12 +108,11 @@ pub fn double_to_string(x: f64, style: FloatStyle, precision: usize, flags: Flag
     // `z`: a value that rounds to zero loses its minus sign.
     let rounds_to_zero = digits.digits == "0";
     push_sign(
-        &mut out,
+        out,
         x.is_sign_negative() && !(flags.no_neg_0 && rounds_to_zero),
         flags,
     );
-    lay_out(&mut out, &digits, style, precision, flags);
-    out
+    lay_out(out, &digits, style, precision, flags);
 }
 
 /// `-` for a negative value; `+` for the others with `Py_DTSF_SIGN`.

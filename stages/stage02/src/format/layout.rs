@@ -11,7 +11,9 @@
 //! where at most one of the three paddings is non-empty, and `remainder` is
 //! whatever follows the integer digits (`.25e+10`, `%`, the character of `'c'`).
 
+use super::reserve;
 use super::spec::{Align, FormatSpec, Sign};
+use crate::exc::{Exception, PyResult};
 
 /// A number cut into the pieces `fill_number` writes.
 #[derive(Debug, Clone, Copy)]
@@ -30,8 +32,14 @@ pub type Separator = Option<(char, usize)>;
 
 // ANCHOR: calc_number_widths
 /// Write `parts` as `format` says: sign, padding, and zero padding that is
-/// grouped like the digits (`format(1234, '09,')` is `'0,001,234'`).
-pub fn lay_out_number(parts: NumberParts<'_>, format: &FormatSpec, separator: Separator) -> String {
+/// grouped like the digits (`format(1234, '09,')` is `'0,001,234'`). The
+/// width is one the caller checked against [`super::MAX_FORMAT_WIDTH`]; the
+/// memory for it is asked for fallibly (`MemoryError`).
+pub fn lay_out_number(
+    parts: NumberParts<'_>,
+    format: &FormatSpec,
+    separator: Separator,
+) -> PyResult<String> {
     let sign = match (parts.negative, format.sign) {
         (true, _) => Some('-'),
         (false, Sign::Plus) => Some('+'),
@@ -53,7 +61,7 @@ pub fn lay_out_number(parts: NumberParts<'_>, format: &FormatSpec, separator: Se
     let grouped = if parts.digits.is_empty() {
         String::new()
     } else {
-        insert_thousands_grouping(parts.digits, min_width, separator)
+        insert_thousands_grouping(parts.digits, min_width, separator)?
     };
     let used = non_digits + grouped.chars().count();
     let padding = width.saturating_sub(used);
@@ -64,7 +72,10 @@ pub fn lay_out_number(parts: NumberParts<'_>, format: &FormatSpec, separator: Se
         Align::Right => (padding, 0, 0),
     };
 
-    let mut out = String::with_capacity(used + padding);
+    let mut out = String::new();
+    let fill_bytes = padding.checked_mul(format.fill.len_utf8());
+    let text_bytes = parts.prefix.len() + grouped.len() + parts.remainder.len() + n_sign;
+    reserve(&mut out, fill_bytes.and_then(|n| n.checked_add(text_bytes)))?;
     push_fill(&mut out, format.fill, left);
     if let Some(sign) = sign {
         out.push(sign);
@@ -74,7 +85,7 @@ pub fn lay_out_number(parts: NumberParts<'_>, format: &FormatSpec, separator: Se
     out.push_str(&grouped);
     out.push_str(parts.remainder);
     push_fill(&mut out, format.fill, right);
-    out
+    Ok(out)
 }
 // ANCHOR_END: calc_number_widths
 
@@ -86,11 +97,29 @@ pub fn push_fill(out: &mut String, fill: char, n: usize) {
 // ANCHOR: insert_thousands_grouping
 /// `_PyUnicode_InsertThousandsGrouping`: walk the digits from the right in groups,
 /// padding with zeros until `min_width` is reached; a separator goes between
-/// groups, and a group made only of padding still gets one.
-pub fn insert_thousands_grouping(digits: &str, min_width: usize, separator: Separator) -> String {
-    let digits: Vec<char> = digits.chars().collect();
-    // Groups are built right to left, each one reversed, then the whole is reversed.
-    let mut reversed: Vec<char> = Vec::with_capacity(digits.len().max(min_width) + 8);
+/// groups, and a group made only of padding still gets one. `min_width` can be
+/// as large as a format width: the memory is asked for fallibly.
+pub fn insert_thousands_grouping(
+    digits: &str,
+    min_width: usize,
+    separator: Separator,
+) -> PyResult<String> {
+    let mut digit_chars: Vec<char> = Vec::new();
+    digit_chars
+        .try_reserve_exact(digits.len())
+        .map_err(|_| Exception::memory_error())?;
+    digit_chars.extend(digits.chars());
+    let digits = digit_chars;
+    // Groups are built right to left, each one reversed, then the whole is
+    // reversed. At most one separator per group, and one digit more than asked
+    // when the first group is padded.
+    let longest = digits.len().max(min_width);
+    let group = separator.map_or(usize::MAX, |(_, group)| group.max(1));
+    let mut reversed: Vec<char> = Vec::new();
+    let capacity = longest.checked_add(longest / group + 2);
+    reversed
+        .try_reserve_exact(capacity.unwrap_or(usize::MAX))
+        .map_err(|_| Exception::memory_error())?;
     let mut source = digits.iter().rev();
     let mut remaining = digits.len();
     let mut min_width = min_width as i128;
@@ -126,6 +155,9 @@ pub fn insert_thousands_grouping(digits: &str, min_width: usize, separator: Sepa
         let len = remaining.max(min_width.max(1) as usize);
         push_group(&mut reversed, len, &mut remaining);
     }
-    reversed.iter().rev().collect()
+    let mut out = String::new();
+    reserve(&mut out, Some(reversed.iter().map(|c| c.len_utf8()).sum()))?;
+    out.extend(reversed.iter().rev());
+    Ok(out)
 }
 // ANCHOR_END: insert_thousands_grouping

@@ -9,8 +9,8 @@
 use num_bigint::{BigInt, Sign as BigSign};
 use num_traits::ToPrimitive;
 
-use super::double_to_string::{double_to_string, Flags, FloatStyle};
-use super::{int_to_float, magnitude_digits, MAX_FORMAT_WIDTH};
+use super::double_to_string::{try_double_to_string, Flags, FloatStyle};
+use super::{int_to_float, magnitude_digits, reserve, MAX_FORMAT_WIDTH};
 use crate::exc::{Exception, PyResult};
 use crate::int::Int;
 
@@ -153,20 +153,31 @@ pub fn printf(template: &str, args: &[&dyn PrintfArg], args_is_tuple: bool) -> P
         keyed: None,
         mapping,
     };
+    // The template and the result can be as long as the program makes them:
+    // their memory is asked for fallibly (`MemoryError`), the result's a
+    // piece at a time.
+    let mut chars = Vec::new();
+    chars
+        .try_reserve_exact(template.chars().count())
+        .map_err(|_| Exception::memory_error())?;
+    chars.extend(template.chars());
+    let mut out = String::new();
+    reserve(&mut out, Some(template.len()))?;
     let mut template = Template {
-        chars: template.chars().collect(),
+        chars,
         pos: 0,
         exhausted: false,
     };
-    let mut out = String::new();
     while let Some(c) = template.peek() {
         template.pos += 1;
         if c != '%' {
+            reserve(&mut out, Some(c.len_utf8()))?;
             out.push(c);
             continue;
         }
         if template.peek() == Some('%') {
             template.pos += 1;
+            reserve(&mut out, Some(1))?;
             out.push('%');
             continue;
         }
@@ -191,8 +202,7 @@ fn format_one(template: &mut Template, args: &mut Args<'_>, out: &mut String) ->
     if conversion.width.is_some_and(|w| w > MAX_FORMAT_WIDTH) {
         return Err(Exception::memory_error());
     }
-    write_padded(out, &text, numeric, conversion);
-    Ok(())
+    write_padded(out, &text, numeric, conversion)
 }
 
 // ANCHOR: parse_conversion
@@ -392,6 +402,7 @@ fn format_long(arg: &dyn PrintfArg, conversion: &Conversion) -> PyResult<String>
     };
     let digits = magnitude_digits(&value, base, code == 'X')?;
     let mut out = String::new();
+    reserve(&mut out, Some(precision.max(digits.len()) + 3))?;
     if value.sign() == BigSign::Minus {
         out.push('-');
     }
@@ -438,7 +449,7 @@ fn format_float(arg: &dyn PrintfArg, conversion: &Conversion) -> PyResult<String
         upper: conversion.code.is_ascii_uppercase(),
         ..Flags::default()
     };
-    Ok(double_to_string(x, style, precision, flags))
+    try_double_to_string(x, style, precision, flags)
 }
 
 /// `formatchar`: a one-character str, or an int code point.
@@ -460,8 +471,14 @@ fn format_char(arg: &dyn PrintfArg) -> PyResult<char> {
 // ANCHOR: write_padded
 /// `unicode_format_arg_output`: truncate `%s %r %a` to the precision, then pad
 /// to the width. Numbers get their sign (`+`, ` `) here, and with the `0` flag
-/// the zeros go between the sign (and `0x`) and the digits.
-fn write_padded(out: &mut String, text: &str, numeric: bool, conversion: Conversion) {
+/// the zeros go between the sign (and `0x`) and the digits. The room for the
+/// field is asked for fallibly first (`MemoryError`).
+fn write_padded(
+    out: &mut String,
+    text: &str,
+    numeric: bool,
+    conversion: Conversion,
+) -> PyResult<()> {
     let flags = conversion.flags;
     let mut body = text;
     if matches!(conversion.code, 's' | 'r' | 'a') {
@@ -495,6 +512,7 @@ fn write_padded(out: &mut String, text: &str, numeric: bool, conversion: Convers
     let used = usize::from(sign.is_some()) + prefix.len() + body.chars().count();
     let padding = conversion.width.unwrap_or(0).saturating_sub(used);
     let zero_fill = numeric && flags.zero;
+    reserve(out, padding.checked_add(text.len() + 1))?;
     if flags.left_justify {
         push_sign_prefix(out, sign, prefix);
         out.push_str(body);
@@ -508,6 +526,7 @@ fn write_padded(out: &mut String, text: &str, numeric: bool, conversion: Convers
         push_sign_prefix(out, sign, prefix);
         out.push_str(body);
     }
+    Ok(())
 }
 // ANCHOR_END: write_padded
 

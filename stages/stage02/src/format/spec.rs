@@ -82,7 +82,13 @@ pub struct Defaults {
 // ANCHOR: parse_format_spec
 /// Parse a non-empty format spec (`parse_internal_render_format_spec`).
 pub fn parse(spec: &str, defaults: Defaults) -> PyResult<FormatSpec> {
-    let chars: Vec<char> = spec.chars().collect();
+    // A spec is a str of the program's, as long as it likes (an invalid one is
+    // read to its end): asked for fallibly.
+    let mut chars: Vec<char> = Vec::new();
+    chars
+        .try_reserve_exact(spec.chars().count())
+        .map_err(|_| Exception::memory_error())?;
+    chars.extend(spec.chars());
     let mut cursor = Cursor {
         chars: &chars,
         pos: 0,

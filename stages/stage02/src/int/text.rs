@@ -7,7 +7,7 @@ use num_traits::Num;
 
 use super::{Int, MAX_INT_BITS};
 use crate::exc::{Exception, PyResult};
-use crate::pyrepr::repr_str;
+use crate::pyrepr::repr_str_prefix;
 
 // ANCHOR: max_str_digits
 /// CPython 3.11's limit on decimal conversions, both ways
@@ -62,11 +62,11 @@ impl Int {
                 "int() base must be >= 2 and <= 36, or 0",
             ));
         }
-        let ascii = transform_decimal_and_space(text);
+        let ascii = transform_decimal_and_space(text)?;
         parse_ascii(ascii.as_bytes(), base).map_err(|error| match error {
             ParseError::Invalid => Exception::value_error(format!(
                 "invalid literal for int() with base {base}: {}",
-                truncate_chars(&repr_str(text), 200)
+                repr_str_prefix(text, 200)
             )),
             ParseError::Limit(exception) => exception,
         })
@@ -226,14 +226,6 @@ fn digits_to_int(body: &[u8], digits: usize, base: u32, negative: bool) -> Resul
     Ok(value)
 }
 
-/// `%.200R`: a repr cut to its first 200 characters.
-fn truncate_chars(text: &str, max: usize) -> &str {
-    match text.char_indices().nth(max) {
-        Some((end, _)) => text.get(..end).unwrap_or(text),
-        None => text,
-    }
-}
-
 // ANCHOR: transform_decimal_and_space
 /// The first code point of each run of ten Unicode decimal digits (category Nd,
 /// Unicode 14.0 as in CPython 3.11): `int('١٢٣') == 123`.
@@ -258,8 +250,11 @@ fn is_python_space(c: char) -> bool {
 /// `_PyUnicode_TransformDecimalAndSpaceToASCII`, which `int()` and `float()`
 /// apply before parsing: ASCII stays as is, other whitespace becomes a space,
 /// other decimal digits their ASCII digit, anything else `?` (and stops).
-pub(crate) fn transform_decimal_and_space(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
+pub(crate) fn transform_decimal_and_space(text: &str) -> PyResult<String> {
+    // As long as the text, which the program sized: asked for fallibly.
+    let mut out = String::new();
+    out.try_reserve_exact(text.len())
+        .map_err(|_| Exception::memory_error())?;
     for c in text.chars() {
         if c.is_ascii() {
             out.push(c);
@@ -272,7 +267,7 @@ pub(crate) fn transform_decimal_and_space(text: &str) -> String {
             break;
         }
     }
-    out
+    Ok(out)
 }
 
 /// The value of a non-ASCII Unicode decimal digit, if `c` is one.

@@ -19,8 +19,25 @@ pub use crate::opcode::{decode_binary_op, BinaryOperator};
 use crate::value::Value;
 
 // ANCHOR: max_sequence_len
-/// The longest str, bytes or tuple a repetition or concatenation may build:
-/// our documented limit (CPython would try, and fail or swap).
+/// The longest str, bytes or tuple a program may ask for by a number: a
+/// repetition count, a concatenation, `bytes(n)`. Longer is `MemoryError`
+/// before anything is allocated. This is our documented limit: CPython would
+/// try, and fail or swap (`'a' * 2**31` is a 2 GB string there).
+///
+/// It is the first half of the one rule for memory a program controls (DESIGN.md
+/// section 5: "huge allocations are refused with `MemoryError` rather than an
+/// abort"):
+///
+/// 1. A size the program states as a number is checked before anything is
+///    built: CPython's `OverflowError` where CPython's own length arithmetic
+///    overflows `Py_ssize_t` (`'ab' * 2**62`), then `MemoryError` above this
+///    limit (above [`crate::format::MAX_FORMAT_WIDTH`] for a formatted field).
+/// 2. Every buffer whose size the program controls, limited or not (a repr,
+///    `tuple(x)`, a repetition), is asked for fallibly: `try_reserve_exact` on
+///    the buffer that is then filled, and [`check_allocation`] just before the
+///    `Rc` a value ends up in. When the allocator refuses, the program gets a
+///    bare `MemoryError` (`PyErr_NoMemory`) and exit status 1, never Rust's
+///    abort.
 pub const MAX_SEQUENCE_LEN: usize = 1 << 30;
 // ANCHOR_END: max_sequence_len
 
@@ -254,25 +271,38 @@ fn check_length(len: Option<usize>) -> PyResult<usize> {
 }
 
 /// `str + str`, `bytes + bytes`, `tuple + tuple`, with CPython's messages for a
-/// mismatched right operand.
+/// mismatched right operand. The length of the result is checked against
+/// [`MAX_SEQUENCE_LEN`] first, then built in memory asked for fallibly.
 fn concat(a: &Value, b: &Value) -> PyResult<Option<Value>> {
     Ok(Some(match (a, b) {
         (Value::Str(x), Value::Str(y)) => {
-            check_length(x.len().checked_add(y.len()))?;
-            Value::Str(Rc::from(format!("{x}{y}")))
+            check_length(x.chars().count().checked_add(y.chars().count()))?;
+            let mut text = String::new();
+            reserve_str(&mut text, x.len().saturating_add(y.len()))?;
+            text.push_str(x);
+            text.push_str(y);
+            new_str(&text)?
         }
         (Value::Str(_) | Value::SurrogateStr(_), Value::Str(_) | Value::SurrogateStr(_)) => {
-            let mut points = code_points(a);
-            points.extend(code_points(b));
-            check_length(Some(points.len()))?;
-            Value::SurrogateStr(Rc::from(points))
+            let len = check_length(str_len(a).checked_add(str_len(b)))?;
+            let mut points = Vec::new();
+            reserve(&mut points, len)?;
+            points.extend(str_points(a).chain(str_points(b)));
+            new_surrogate_str(&points)?
         }
         (Value::Bytes(x), Value::Bytes(y)) => {
-            check_length(x.len().checked_add(y.len()))?;
-            Value::Bytes(x.iter().chain(y.iter()).copied().collect())
+            let len = check_length(x.len().checked_add(y.len()))?;
+            let mut bytes = Vec::new();
+            reserve(&mut bytes, len)?;
+            bytes.extend_from_slice(x);
+            bytes.extend_from_slice(y);
+            new_bytes(&bytes)?
         }
         (Value::Tuple(x), Value::Tuple(y)) => {
-            check_length(x.len().checked_add(y.len()))?;
+            let len = check_length(x.len().checked_add(y.len()))?;
+            check_allocation(rc_slice_bytes::<Value>(len, 0))?;
+            // Two slices chained have an exact length (`TrustedLen`): `collect`
+            // allocates the `Rc` once, as [`new_tuple`] does.
             Value::Tuple(x.iter().chain(y.iter()).cloned().collect())
         }
         (Value::Str(_) | Value::SurrogateStr(_), _) => {
@@ -299,44 +329,120 @@ fn cant_concat(kind: &str, b: &Value) -> Exception {
 
 /// The code points of a str value (either representation).
 pub fn code_points(value: &Value) -> Vec<u32> {
+    str_points(value).collect()
+}
+
+/// The code points of a str value, one at a time, without copying them.
+fn str_points(value: &Value) -> impl Iterator<Item = u32> + '_ {
+    let (text, points): (&str, &[u32]) = match value {
+        Value::Str(s) => (s, &[]),
+        Value::SurrogateStr(points) => ("", points),
+        _ => ("", &[]),
+    };
+    text.chars().map(u32::from).chain(points.iter().copied())
+}
+
+/// `len()` of a str value: code points, not bytes.
+fn str_len(value: &Value) -> usize {
     match value {
-        Value::Str(s) => s.chars().map(u32::from).collect(),
-        Value::SurrogateStr(points) => points.to_vec(),
-        _ => Vec::new(),
+        Value::Str(s) => s.chars().count(),
+        Value::SurrogateStr(points) => points.len(),
+        _ => 0,
     }
 }
 
-/// `seq * n`: a count below one gives an empty sequence
-/// (`Objects/unicodeobject.c: unicode_repeat`, `tuplerepeat`, `bytes_repeat`).
+/// `seq * n` (`Objects/abstract.c: sequence_repeat`): `n` must fit a
+/// `Py_ssize_t`, or CPython's `OverflowError` (for a huge negative `n` too);
+/// below one it counts as zero. Then `Objects/unicodeobject.c:
+/// unicode_repeat`, `Objects/bytesobject.c: bytes_repeat` and
+/// `Objects/tupleobject.c: tuplerepeat`: a count of one gives the sequence
+/// itself, and a length that overflows `Py_ssize_t` is `OverflowError` for str
+/// and bytes but `MemoryError` for a tuple. A length that fits is checked
+/// against [`MAX_SEQUENCE_LEN`], then built in memory asked for fallibly.
 fn repeat(seq: &Value, count: &Int) -> PyResult<Value> {
-    let times = if count.is_negative() {
-        0
-    } else {
-        count
-            .to_i64()
-            .and_then(|n| usize::try_from(n).ok())
-            .ok_or_else(|| {
-                Exception::overflow_error("cannot fit 'int' into an index-sized integer")
-            })?
-    };
-    let item_len = match seq {
-        Value::Str(s) => s.chars().count(),
-        Value::SurrogateStr(s) => s.len(),
-        Value::Bytes(b) => b.len(),
-        Value::Tuple(t) => t.len(),
-        _ => 0,
-    };
-    check_length(item_len.checked_mul(times))?;
+    let times = count
+        .to_i64()
+        .filter(|n| isize::try_from(*n).is_ok())
+        .ok_or_else(|| Exception::overflow_error("cannot fit 'int' into an index-sized integer"))?;
+    let times = usize::try_from(times).unwrap_or(0);
+    if times == 1 {
+        return Ok(seq.clone());
+    }
+    const STR_TOO_LONG: &str = "repeated string is too long";
     Ok(match seq {
-        Value::Str(s) => Value::Str(Rc::from(s.repeat(times))),
-        Value::SurrogateStr(s) => Value::SurrogateStr(Rc::from(s.repeat(times))),
-        Value::Bytes(b) => Value::Bytes(Rc::from(b.repeat(times))),
+        Value::Str(s) => {
+            repeated_len(s.chars().count(), times, Some(STR_TOO_LONG))?;
+            new_str(&repeat_text(s, times)?)?
+        }
+        Value::SurrogateStr(points) => {
+            repeated_len(points.len(), times, Some(STR_TOO_LONG))?;
+            new_surrogate_str(&repeat_items(points, times)?)?
+        }
+        Value::Bytes(b) => {
+            repeated_len(b.len(), times, Some("repeated bytes are too long"))?;
+            new_bytes(&repeat_items(b, times)?)?
+        }
         Value::Tuple(t) => {
-            let items: Vec<Value> = (0..times).flat_map(|_| t.iter().cloned()).collect();
-            Value::Tuple(Rc::from(items))
+            let len = repeated_len(t.len(), times, None)?;
+            new_tuple(len, 0, |i| match t.get(i % t.len()) {
+                Some(item) => item.clone(),
+                None => Value::None,
+            })?
         }
         other => other.clone(),
     })
+}
+
+/// The length of `times` copies of `item_len` items: CPython's `OverflowError`
+/// with `overflow` (`MemoryError` when `None`, as for tuples) when it does not
+/// fit a `Py_ssize_t`, else `MemoryError` above [`MAX_SEQUENCE_LEN`].
+fn repeated_len(item_len: usize, times: usize, overflow: Option<&str>) -> PyResult<usize> {
+    match item_len
+        .checked_mul(times)
+        .filter(|n| isize::try_from(*n).is_ok())
+    {
+        Some(len) => check_length(Some(len)),
+        None => Err(match overflow {
+            Some(message) => Exception::overflow_error(message),
+            None => Exception::memory_error(),
+        }),
+    }
+}
+
+/// `times` copies of `text`, in one buffer asked for fallibly and filled by
+/// doubling, as `unicode_repeat` fills its result with `memcpy`.
+fn repeat_text(text: &str, times: usize) -> PyResult<String> {
+    let total = text
+        .len()
+        .checked_mul(times)
+        .ok_or_else(Exception::memory_error)?;
+    let mut out = String::new();
+    reserve_str(&mut out, total)?;
+    if total > 0 {
+        out.push_str(text);
+        while out.len() < total {
+            out.extend_from_within(..out.len().min(total - out.len()));
+        }
+    }
+    Ok(out)
+}
+
+/// `times` copies of `items` (bytes, or the code points of a str with a lone
+/// surrogate), as [`repeat_text`] makes them.
+fn repeat_items<T: Copy>(items: &[T], times: usize) -> PyResult<Vec<T>> {
+    let total = items
+        .len()
+        .checked_mul(times)
+        .ok_or_else(Exception::memory_error)?;
+    let mut out = Vec::new();
+    reserve(&mut out, total)?;
+    if total > 0 {
+        out.extend_from_slice(items);
+        while out.len() < total {
+            out.extend_from_within(..out.len().min(total - out.len()));
+        }
+    }
+    Ok(out)
 }
 
 /// `template % args` for a str template: a tuple supplies the arguments, any
@@ -344,15 +450,108 @@ fn repeat(seq: &Value, count: &Int) -> PyResult<Value> {
 fn printf_format(template: &str, args: &Value) -> PyResult<Value> {
     let text = match args {
         Value::Tuple(items) => {
-            let refs: Vec<&dyn format::PrintfArg> =
-                items.iter().map(|v| v as &dyn format::PrintfArg).collect();
+            let mut refs: Vec<&dyn format::PrintfArg> = Vec::new();
+            reserve(&mut refs, items.len())?;
+            refs.extend(items.iter().map(|v| v as &dyn format::PrintfArg));
             format::printf(template, &refs, true)?
         }
         single => format::printf(template, &[single as &dyn format::PrintfArg], false)?,
     };
-    Ok(Value::Str(Rc::from(text)))
+    new_str(&text)
 }
 // ANCHOR_END: sequence_op
+
+// ANCHOR: allocation
+/// The bytes an `Rc` spends on its two reference counts before its contents.
+const RC_HEADER_BYTES: usize = 2 * std::mem::size_of::<usize>();
+
+/// What one small object costs the allocator: a one-character str that
+/// `tuple('abc')` makes is an `Rc<str>` of at most 20 bytes, which glibc's
+/// malloc serves from its smallest chunk, 32 bytes. Counted per item when the
+/// items of a new tuple or list are such objects.
+pub const SMALL_OBJECT_BYTES: usize = 32;
+
+/// `MemoryError` (`PyErr_NoMemory`): what an allocator's refusal becomes.
+fn no_memory<E>(_: E) -> Exception {
+    Exception::memory_error()
+}
+
+/// `Vec::try_reserve_exact`, with a refusal as `MemoryError`.
+pub fn reserve<T>(buffer: &mut Vec<T>, additional: usize) -> PyResult<()> {
+    buffer.try_reserve_exact(additional).map_err(no_memory)
+}
+
+/// `String::try_reserve_exact`, with a refusal as `MemoryError`.
+pub fn reserve_str(buffer: &mut String, additional: usize) -> PyResult<()> {
+    buffer.try_reserve_exact(additional).map_err(no_memory)
+}
+
+/// `MemoryError` unless `bytes` bytes (`None`: more than the address space)
+/// can be allocated now.
+///
+/// Safe Rust cannot allocate an `Rc` fallibly (`Rc::try_new_uninit_slice` is
+/// unstable), so the `Rc` that a program-sized value ends up in is preceded by
+/// this probe: it reserves the same size with `try_reserve_exact` and gives it
+/// back at once, and the `Rc` allocated next takes its place. The probe never
+/// touches its pages: it costs an `mmap` and a `munmap`, not a pass over the
+/// memory. Below [`PROBE_FROM_BYTES`] it costs nothing.
+pub fn check_allocation(bytes: Option<usize>) -> PyResult<()> {
+    match bytes {
+        Some(bytes) if bytes < PROBE_FROM_BYTES => Ok(()),
+        Some(bytes) => reserve(&mut Vec::<u8>::new(), bytes),
+        None => Err(Exception::memory_error()),
+    }
+}
+
+/// Smaller allocations are not probed: the interpreter makes them everywhere
+/// without asking (every str it creates, every frame), a process that cannot
+/// find 64 KiB more cannot go on anyway, and `'a' + 'b'` should not pay for a
+/// second allocation.
+const PROBE_FROM_BYTES: usize = 1 << 16;
+
+/// The bytes of an `Rc<[T]>` of `len` items (`T = u8` for an `Rc<str>`), plus
+/// `each_item_allocates` bytes per item for objects the items own.
+pub fn rc_slice_bytes<T>(len: usize, each_item_allocates: usize) -> Option<usize> {
+    std::mem::size_of::<T>()
+        .checked_add(each_item_allocates)?
+        .checked_mul(len)?
+        .checked_add(RC_HEADER_BYTES)
+}
+
+/// A str value holding a copy of `text` (safe Rust has no way to build an
+/// `Rc<str>` in place, so a computed text exists twice for a moment).
+pub fn new_str(text: &str) -> PyResult<Value> {
+    check_allocation(rc_slice_bytes::<u8>(text.len(), 0))?;
+    Ok(Value::Str(Rc::from(text)))
+}
+
+/// A str value with a lone surrogate, holding a copy of `points`.
+fn new_surrogate_str(points: &[u32]) -> PyResult<Value> {
+    check_allocation(rc_slice_bytes::<u32>(points.len(), 0))?;
+    Ok(Value::SurrogateStr(Rc::from(points)))
+}
+
+/// A bytes value holding a copy of `bytes`.
+pub fn new_bytes(bytes: &[u8]) -> PyResult<Value> {
+    check_allocation(rc_slice_bytes::<u8>(bytes.len(), 0))?;
+    Ok(Value::Bytes(Rc::from(bytes)))
+}
+
+/// A tuple of `len` items, `item(0)` to `item(len - 1)` in order, each owning
+/// `each_item_allocates` bytes besides (see [`SMALL_OBJECT_BYTES`]), in one
+/// allocation (`Objects/tupleobject.c: tuple_alloc`).
+pub fn new_tuple(
+    len: usize,
+    each_item_allocates: usize,
+    item: impl FnMut(usize) -> Value,
+) -> PyResult<Value> {
+    check_allocation(rc_slice_bytes::<Value>(len, each_item_allocates))?;
+    // `Map<Range<usize>, _>` knows its exact length (it is `TrustedLen`), so
+    // `collect` allocates the `Rc` once, with no `Vec` in between: a tuple of
+    // 10**8 items costs 2.4 GB, not twice that.
+    Ok(Value::Tuple((0..len).map(item).collect()))
+}
+// ANCHOR_END: allocation
 
 // ANCHOR: unary_ops
 /// `UNARY_NEGATIVE` (`PyNumber_Negative`).
@@ -429,7 +628,7 @@ fn compare(a: &Value, b: &Value) -> PyResult<Ordering> {
     match (a, b) {
         (Value::Str(x), Value::Str(y)) => Ok(x.cmp(y)),
         (Value::Str(_) | Value::SurrogateStr(_), Value::Str(_) | Value::SurrogateStr(_)) => {
-            Ok(code_points(a).cmp(&code_points(b)))
+            Ok(str_points(a).cmp(str_points(b)))
         }
         (Value::Bytes(x), Value::Bytes(y)) => Ok(x.cmp(y)),
         (Value::Tuple(x), Value::Tuple(y)) => compare_tuples(x, y),
@@ -480,7 +679,7 @@ pub fn equal(a: &Value, b: &Value) -> bool {
     match (a, b) {
         (Value::Str(x), Value::Str(y)) => x == y,
         (Value::Str(_) | Value::SurrogateStr(_), Value::Str(_) | Value::SurrogateStr(_)) => {
-            code_points(a) == code_points(b)
+            str_points(a).eq(str_points(b))
         }
         (Value::Bytes(x), Value::Bytes(y)) => x == y,
         (Value::Tuple(x), Value::Tuple(y)) => {
@@ -518,6 +717,8 @@ fn is_nan(value: &Value) -> bool {
 /// only the empty spec.
 pub fn format_value(value: &Value, spec: &str) -> PyResult<Value> {
     let text = match value {
+        // `format(s, '')` is `s` itself, not a copy.
+        Value::Str(_) if spec.is_empty() => return Ok(value.clone()),
         Value::Str(s) => format::format_str(s, spec)?,
         Value::Int(i) => format::format_int(&i.to_bigint(), spec)?,
         Value::Bool(_) if !spec.is_empty() => format::format_int(
@@ -534,6 +735,6 @@ pub fn format_value(value: &Value, spec: &str) -> PyResult<Value> {
             )))
         }
     };
-    Ok(Value::Str(Rc::from(text)))
+    new_str(&text)
 }
 // ANCHOR_END: format_value
