@@ -25,7 +25,7 @@ use crate::pyrepr::{self, Escape};
 use crate::roadmap;
 use crate::value::ops;
 use crate::value::types::{self, TypeObject};
-use crate::value::{BuiltinFunction, Dict, Value};
+use crate::value::{BuiltinFunction, Dict, Tuple, Value};
 use crate::vm::{Keywords, RunError, Vm};
 use args::{bind, check_count, index_arg, no_keywords, one_arg};
 
@@ -392,7 +392,7 @@ fn builtin_divmod(args: &[Value], keywords: &Keywords) -> PyResult<Value> {
             },
         },
     };
-    Ok(Value::Tuple(Rc::from(pair)))
+    Ok(Value::Tuple(Tuple::from(Vec::from(pair))))
 }
 
 fn divmod_unsupported(a: &Value, b: &Value) -> Exception {
@@ -670,7 +670,7 @@ pub fn new_tuple(_: &mut dyn Vm, args: &[Value], keywords: &Keywords) -> Result<
     no_keywords("tuple", keywords)?;
     check_count("tuple", args, 0, 1)?;
     match args.first() {
-        None => Ok(Value::Tuple(Rc::from(Vec::new()))),
+        None => Ok(Value::Tuple(Tuple::from(Vec::new()))),
         Some(Value::Tuple(t)) => Ok(Value::Tuple(t.clone())),
         Some(iterable) => {
             // Straight into the tuple, without a list in between (which would

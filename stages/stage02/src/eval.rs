@@ -20,7 +20,7 @@ use crate::opcode::{self, *};
 use crate::roadmap;
 pub use crate::trace_json::Tracer;
 use crate::value::ops;
-use crate::value::Value;
+use crate::value::{Tuple, Value};
 use crate::vm::{check_eval_breaker, Vm};
 pub use crate::vm::{Keywords, Limit, Limits, RunError, VmError};
 use frame::Frame;
@@ -190,7 +190,7 @@ impl Interpreter<'_> {
             // TARGET(BUILD_TUPLE)
             BUILD_TUPLE => {
                 let items = frame.pop_values(count(arg))?;
-                frame.push_value(Value::Tuple(Rc::from(items)))?;
+                frame.push_value(Value::Tuple(Tuple::from(items)))?;
             }
             FORMAT_VALUE => format_value(frame, arg)?,
             BUILD_STRING => build_string(frame, arg)?,

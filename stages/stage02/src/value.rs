@@ -58,7 +58,7 @@ pub enum Value {
     /// program can do with it (repr, len, concatenation, a failing `print`).
     SurrogateStr(Rc<[u32]>),
     Bytes(Rc<[u8]>),
-    Tuple(Rc<[Value]>),
+    Tuple(Tuple),
     /// `...`
     Ellipsis,
     /// A code object, with its constants prepared once (see [`PreparedCode`]).
@@ -96,7 +96,7 @@ impl Clone for Value {
             Value::Str(s) => Value::Str(Rc::clone(s)),
             Value::SurrogateStr(s) => Value::SurrogateStr(Rc::clone(s)),
             Value::Bytes(b) => Value::Bytes(Rc::clone(b)),
-            Value::Tuple(t) => Value::Tuple(Rc::clone(t)),
+            Value::Tuple(t) => Value::Tuple(t.clone()),
             Value::Ellipsis => Value::Ellipsis,
             Value::Code(c) => Value::Code(Rc::clone(c)),
             Value::Dict(d) => Value::Dict(Rc::clone(d)),
@@ -106,6 +106,145 @@ impl Clone for Value {
         }
     }
 }
+
+// ANCHOR: tuple
+/// A tuple's items, shared (`Rc`): cloning a tuple value copies a pointer.
+///
+/// A newtype only so that dropping a tuple never recurses. A tuple nested ten
+/// million deep is easy to build (a function that wraps its argument ten
+/// times, called through a few more that call it ten times each) and legal;
+/// dropping it the obvious way, each tuple dropping its items, would recurse
+/// ten million Rust calls deep and overflow the stack. CPython has the same
+/// problem in C and solves it with the "trashcan" (`Py_TRASHCAN_BEGIN` in
+/// `tupledealloc`): past a nesting depth, deallocations are queued and done
+/// later, one level at a time. Here the last owner of a tuple takes its items
+/// out and frees the nested containers one at a time from a work list
+/// ([`drop_nested`]).
+#[derive(Debug, Clone)]
+pub struct Tuple(Rc<[Value]>);
+
+impl std::ops::Deref for Tuple {
+    type Target = [Value];
+
+    fn deref(&self) -> &[Value] {
+        &self.0
+    }
+}
+
+impl From<Vec<Value>> for Tuple {
+    fn from(items: Vec<Value>) -> Tuple {
+        Tuple(Rc::from(items))
+    }
+}
+
+impl From<Rc<[Value]>> for Tuple {
+    fn from(items: Rc<[Value]>) -> Tuple {
+        Tuple(items)
+    }
+}
+
+impl FromIterator<Value> for Tuple {
+    fn from_iter<I: IntoIterator<Item = Value>>(items: I) -> Tuple {
+        Tuple(items.into_iter().collect())
+    }
+}
+
+impl Drop for Tuple {
+    fn drop(&mut self) {
+        if let Some(items) = Rc::get_mut(&mut self.0) {
+            if let Some(first) = items.iter().position(is_container) {
+                let items = std::mem::replace(&mut self.0, Rc::from([]));
+                drop_nested(Emptying::Tuple(Tuple(items), first));
+            }
+        }
+    }
+}
+
+/// A value that may hold other values: dropping it may drop more.
+fn is_container(value: &Value) -> bool {
+    matches!(value, Value::Tuple(_) | Value::Dict(_))
+}
+
+/// A container being emptied by [`drop_nested`]: a tuple with the index of
+/// its next item that is a container, or a dict.
+pub enum Emptying {
+    Tuple(Tuple, usize),
+    Dict(Dict),
+}
+
+impl Emptying {
+    /// Takes out the next item that is a container, if one is left (the other
+    /// items are freed with the container itself, which no longer recurses).
+    fn next_container(&mut self) -> Option<Value> {
+        match self {
+            Emptying::Tuple(tuple, next) => {
+                let items = Rc::get_mut(&mut tuple.0)?;
+                let item = std::mem::take(items.get_mut(*next)?);
+                *next = items
+                    .iter()
+                    .skip(*next + 1)
+                    .position(is_container)
+                    .map_or(items.len(), |ahead| *next + 1 + ahead);
+                Some(item)
+            }
+            Emptying::Dict(dict) => loop {
+                let value = dict.pop_value()?;
+                if is_container(&value) {
+                    return Some(value);
+                }
+            },
+        }
+    }
+
+    /// Whether no container is left in it.
+    fn is_done(&self) -> bool {
+        match self {
+            Emptying::Tuple(tuple, next) => *next >= tuple.len(),
+            Emptying::Dict(dict) => dict.is_empty(),
+        }
+    }
+}
+
+/// Frees a container and everything only it holds, one container at a time
+/// from a work list, never recursing: each container hands over its
+/// container items before it is freed. A container emptied of them is freed
+/// before its last item is taken apart, so a chain ten million deep keeps
+/// the list one entry long.
+pub fn drop_nested(first: Emptying) {
+    let mut pending = vec![first];
+    while let Some(top) = pending.last_mut() {
+        let Some(child) = top.next_container() else {
+            pending.pop();
+            continue;
+        };
+        if top.is_done() {
+            pending.pop();
+        }
+        match child {
+            Value::Tuple(mut tuple) => {
+                if let Some(first) =
+                    Rc::get_mut(&mut tuple.0).and_then(|items| items.iter().position(is_container))
+                {
+                    pending.push(Emptying::Tuple(tuple, first));
+                }
+            }
+            Value::Dict(dict) => {
+                if let Ok(dict) = Rc::try_unwrap(dict) {
+                    pending.push(Emptying::Dict(dict.into_inner()));
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// `Value::None`: what an item is left as once [`drop_nested`] has taken it.
+impl Default for Value {
+    fn default() -> Value {
+        Value::None
+    }
+}
+// ANCHOR_END: tuple
 
 /// Nesting deeper than this in `repr` raises `RecursionError`, as CPython's
 /// `Py_EnterRecursiveCall` does, instead of overflowing the Rust stack.
@@ -325,7 +464,7 @@ pub fn value_from_constant(constant: &Constant) -> Option<Value> {
         Constant::Bytes(b) => Value::Bytes(b.clone()),
         Constant::Tuple(items) => {
             let values: Option<Vec<Value>> = items.iter().map(value_from_constant).collect();
-            Value::Tuple(Rc::from(values?))
+            Value::Tuple(Tuple::from(values?))
         }
         Constant::Code(code) => Value::Code(Rc::new(PreparedCode::new(code.clone()))),
         Constant::StopIteration

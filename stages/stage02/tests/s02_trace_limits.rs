@@ -154,17 +154,17 @@ fn s02_6_trace_shows_the_start_of_a_long_value_exactly() {
     }
     let tuples: Vec<Value> = values
         .chunks(3)
-        .map(|items| Value::Tuple(Rc::from(items.to_vec())))
+        .map(|items| Value::Tuple(items.to_vec().into()))
         .collect();
-    let mut nested = Value::Tuple(Rc::from(vec![Value::str("end")]));
+    let mut nested = Value::Tuple(vec![Value::str("end")].into());
     for depth in 0..60 {
         let value = nested.clone();
         values.push(value.clone());
-        nested = Value::Tuple(Rc::from(vec![Value::Bool(depth % 2 == 0), value]));
+        nested = Value::Tuple(vec![Value::Bool(depth % 2 == 0), value].into());
     }
     values.extend(tuples);
-    values.push(Value::Tuple(Rc::from(vec![Value::str("one")])));
-    values.push(Value::Tuple(Rc::from(vec![])));
+    values.push(Value::Tuple(vec![Value::str("one")].into()));
+    values.push(Value::Tuple(Vec::new().into()));
     for value in &values {
         let whole = value.repr().expect("repr");
         assert_eq!(

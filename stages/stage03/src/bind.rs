@@ -24,7 +24,7 @@ use crate::code::flags::{CO_VARARGS, CO_VARKEYWORDS};
 use crate::exc::{Exception, PyResult};
 use crate::function::Function;
 use crate::value::dict::Dict;
-use crate::value::Value;
+use crate::value::{Tuple, Value};
 
 // ANCHOR: initialize_locals
 /// Binds `args` (the positional arguments, then one value per name in
@@ -57,7 +57,7 @@ pub fn initialize_locals(
             .skip(n)
             .filter_map(Option::take)
             .collect();
-        set(localsplus, index, Value::Tuple(Rc::from(rest)));
+        set(localsplus, index, Value::Tuple(Tuple::from(rest)));
     }
     let mut kwdict = shape.varkeywords.map(|_| Dict::new());
 

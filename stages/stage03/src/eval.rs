@@ -33,7 +33,7 @@ use crate::opcode::{self, *};
 use crate::roadmap;
 pub use crate::trace_json::Tracer;
 use crate::value::ops;
-use crate::value::{Dict, Value};
+use crate::value::{Dict, Tuple, Value};
 use crate::vm::{check_eval_breaker, Vm};
 pub use crate::vm::{Keywords, Limit, Limits, RunError, VmError};
 use frame::{Frame, FramePool};
@@ -336,7 +336,7 @@ impl Interpreter<'_> {
             // TARGET(BUILD_TUPLE)
             BUILD_TUPLE => {
                 let items = frame.pop_values(count(arg))?;
-                frame.push_value(Value::Tuple(Rc::from(items)))?;
+                frame.push_value(Value::Tuple(Tuple::from(items)))?;
             }
             BUILD_MAP => build_map(frame, arg)?,
             BUILD_CONST_KEY_MAP => build_const_key_map(frame, arg)?,
@@ -420,7 +420,7 @@ impl Interpreter<'_> {
         let positional = match callargs {
             Value::Tuple(items) => items,
             other => match builtins::iterate(&other) {
-                Ok(items) => Rc::from(items),
+                Ok(items) => Tuple::from(items),
                 Err(_) => {
                     return Err(Exception::type_error(format!(
                         "{} argument after * must be an iterable, not {}",
@@ -847,7 +847,7 @@ fn build_string(frame: &mut Frame, arg: u32) -> Result<(), RunError> {
 
 /// The keyword names of `KW_NAMES`: the tuple constant itself, shared (an `Rc`
 /// clone), not copied; binding checks that each name is a str.
-fn keyword_names(frame: &Frame, index: usize) -> Result<Rc<[Value]>, RunError> {
+fn keyword_names(frame: &Frame, index: usize) -> Result<Tuple, RunError> {
     let index = u32::try_from(index).unwrap_or(u32::MAX);
     match frame.constant(index)? {
         Value::Tuple(items) => Ok(items),

@@ -25,7 +25,7 @@ use std::rc::Rc;
 
 use crate::eval::frame::Globals;
 use crate::exc::{ExcType, Exception, PyResult};
-use crate::value::{Dict, Object, PreparedCode, TypeObject, Value};
+use crate::value::{Dict, Object, PreparedCode, Tuple, TypeObject, Value};
 
 // ANCHOR: function_type
 /// `type(f)`: the class `function`, which a program cannot call to make one.
@@ -49,7 +49,7 @@ pub struct Function {
     /// `__module__`: the globals' `__name__` when the function was made.
     pub module: Value,
     /// `__defaults__`: values for the last positional parameters.
-    pub defaults: Option<Rc<[Value]>>,
+    pub defaults: Option<Tuple>,
     /// `__kwdefaults__`: values for keyword-only parameters, by name.
     pub kwdefaults: Option<Rc<RefCell<Dict>>>,
     /// `__annotations__`.

@@ -73,7 +73,7 @@ impl Def {
         let globals = Rc::new(RefCell::new(Dict::new()));
         let mut function = Function::new(Rc::new(PreparedCode::new(Rc::new(code))), globals);
         if !self.defaults.is_empty() {
-            function.defaults = Some(Rc::from(self.defaults.clone()));
+            function.defaults = Some(stage03::value::Tuple::from(self.defaults.clone()));
         }
         if !self.kwdefaults.is_empty() {
             let mut dict = Dict::new();

@@ -75,7 +75,10 @@ fn s03_5_trace_json_records_every_instruction_push_and_pop() {
         )
     );
     // A call's parameters show among the callee's locals.
-    assert!(json.contains("\"locals\":{\"a\":\"3\",\"b\":\"4\"}"), "{json}");
+    assert!(
+        json.contains("\"locals\":{\"a\":\"3\",\"b\":\"4\"}"),
+        "{json}"
+    );
 }
 
 #[test]

@@ -156,6 +156,27 @@ impl Dict {
     pub fn take(&mut self) -> Dict {
         std::mem::take(self)
     }
+
+    /// Removes the last entry and gives its value (its key is dropped: a key
+    /// nests at most [`MAX_KEY_DEPTH`] deep). For dropping a deeply nested
+    /// value without recursion, `value::drop_nested`.
+    pub fn pop_value(&mut self) -> Option<Value> {
+        self.entries.pop().map(|(_, value)| value)
+    }
+}
+
+/// Dropping a dict that holds containers frees them without recursing into
+/// them (see `value::Tuple`).
+impl Drop for Dict {
+    fn drop(&mut self) {
+        let holds_containers = self
+            .entries
+            .values()
+            .any(|v| matches!(v, Value::Tuple(_) | Value::Dict(_)));
+        if holds_containers {
+            crate::value::drop_nested(crate::value::Emptying::Dict(self.take()));
+        }
+    }
 }
 
 /// A remembered lookup of one name in one dict (see

@@ -16,7 +16,7 @@ use crate::float::{self, FloatPow};
 use crate::format;
 use crate::int::{Int, IntOrFloat};
 pub use crate::opcode::{decode_binary_op, BinaryOperator};
-use crate::value::Value;
+use crate::value::{Tuple, Value};
 
 // ANCHOR: max_sequence_len
 /// The longest str, bytes or tuple a program may ask for by a number: a
@@ -549,7 +549,8 @@ pub fn new_tuple(
     // `Map<Range<usize>, _>` knows its exact length (it is `TrustedLen`), so
     // `collect` allocates the `Rc` once, with no `Vec` in between: a tuple of
     // 10**8 items costs 2.4 GB, not twice that.
-    Ok(Value::Tuple((0..len).map(item).collect()))
+    let items: Rc<[Value]> = (0..len).map(item).collect();
+    Ok(Value::Tuple(Tuple::from(items)))
 }
 // ANCHOR_END: allocation
 
