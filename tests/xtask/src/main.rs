@@ -5,7 +5,10 @@
 
 mod bench;
 mod book_check;
+mod diagrams;
+mod json;
 mod stage_diff;
+mod stepper_check;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -36,8 +39,25 @@ enum Task {
         runs: u32,
     },
     /// Check every {{#include}} in the book: files exist, anchors exist and are closed,
-    /// listings are not empty, snapshots are included after their header.
+    /// listings are not empty, snapshots are included after their header; and no line
+    /// of a `text` block is over 100 columns.
     BookCheck,
+    /// Run the stages with --trace-json on the book's chosen programs and write the
+    /// traces its steppers replay (book/src/generated/traces/) and the SVG pictures
+    /// drawn from them (book/src/generated/diagrams/); with --check, write nothing and
+    /// fail if any generated file is stale, missing or no longer generated.
+    Diagrams {
+        #[arg(long)]
+        check: bool,
+    },
+    /// Build the book, open each chapter's stepper at a step in headless Chromium
+    /// (`--dump-dom` of the page at `#stepper-NAME-N`) and check that the frames and
+    /// stacks it shows are the ones the trace records at that step. With --screenshot,
+    /// also write book/src/images/stepper.png.
+    StepperCheck {
+        #[arg(long)]
+        screenshot: bool,
+    },
     /// Re-record the corpus from CPython 3.11: every program's .pyc (unchecked-hash,
     /// byte-identical on rerun), its stdout, stderr, exit status and `dis` listing,
     /// and each program's function-wrapped variant in tests/wrapped/ (stale generated
@@ -78,6 +98,8 @@ fn main() -> ExitCode {
         Task::Bench { stage, runs } => bench_task(&root, stage, runs),
         Task::BookCheck => book_check_task(&root),
         Task::Corpus { check } => corpus_task(&root, check),
+        Task::Diagrams { check } => diagrams_task(&root, check),
+        Task::StepperCheck { screenshot } => stepper_check::run(&root, screenshot),
         Task::Mutate {
             cases,
             seed,
@@ -111,13 +133,40 @@ fn bench_task(root: &Path, stage: Option<u32>, runs: u32) -> Result<(), String> 
 fn book_check_task(root: &Path) -> Result<(), String> {
     let problems = book_check::check(&root.join("book/src"))?;
     if problems.is_empty() {
-        println!("book-check: every include resolves to a non-empty listing");
+        println!(
+            "book-check: every include resolves to a non-empty listing, and no `text` \
+             block line is over {} columns",
+            book_check::MAX_TEXT_COLUMNS
+        );
         return Ok(());
     }
     for problem in &problems {
         eprintln!("{problem}");
     }
     Err(format!("book-check found {} problem(s)", problems.len()))
+}
+
+fn diagrams_task(root: &Path, check: bool) -> Result<(), String> {
+    let outcome = diagrams::run(root, check)?;
+    if !outcome.problems.is_empty() {
+        for problem in &outcome.problems {
+            eprintln!("{problem}");
+        }
+        return Err(format!(
+            "diagrams found {} stale generated file(s)",
+            outcome.problems.len()
+        ));
+    }
+    if check {
+        println!("diagrams: generated traces and diagrams are current");
+    } else if outcome.changed.is_empty() {
+        println!("diagrams: nothing changed");
+    } else {
+        for path in &outcome.changed {
+            println!("diagrams: wrote {path}");
+        }
+    }
+    Ok(())
 }
 
 fn stage_diff_task(root: &Path, check: bool) -> Result<(), String> {
