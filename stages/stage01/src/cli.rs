@@ -6,13 +6,14 @@
 //! read or parsed.
 
 use std::ffi::OsString;
-use std::io::Write;
+use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use clap::error::ErrorKind;
 use clap::Parser;
 
 use crate::parse::parse_program;
+use crate::trace_json::{JsonTrace, Tracer, DEFAULT_MAX_STEPS};
 use crate::vm::{write_trace_header, Vm};
 
 /// The program ran and returned.
@@ -54,6 +55,11 @@ struct Args {
     /// Print each instruction as it runs, with the value stack after it, to stderr.
     #[arg(long)]
     trace: bool,
+    /// Write the trace as JSON Lines to FILE instead, one record per executed
+    /// instruction (with the stack after it and the names table's bindings), in the
+    /// book's trace format (version 1): chapter 1's stepper replays it.
+    #[arg(long, value_name = "FILE", conflicts_with = "trace")]
+    trace_json: Option<PathBuf>,
     /// The .toy program to run.
     file: PathBuf,
 }
@@ -67,7 +73,12 @@ pub fn run_cli(args: Vec<OsString>, stdout: &mut dyn Write, stderr: &mut dyn Wri
         Ok(args) => args,
         Err(error) => return report_clap_error(&error, stdout, stderr),
     };
-    let status = run_file(&args.file, args.trace, stdout, stderr);
+    let trace = match &args.trace_json {
+        Some(path) => TraceTo::Json(path),
+        None if args.trace => TraceTo::Text,
+        None => TraceTo::Nothing,
+    };
+    let status = run_file(&args.file, trace, stdout, stderr);
     // The output may be buffered; a failure to write it is an error too.
     if let Err(e) = stdout.flush() {
         let _ = writeln!(stderr, "stage01: error: cannot write the output: {e}");
@@ -95,7 +106,7 @@ fn report_clap_error(error: &clap::Error, stdout: &mut dyn Write, stderr: &mut d
 /// Reads, parses and runs one `.toy` file; reports a failure as one line on
 /// `stderr`, after flushing what the program printed so the two appear in the
 /// order they happened.
-fn run_file(path: &Path, trace: bool, stdout: &mut dyn Write, stderr: &mut dyn Write) -> i32 {
+fn run_file(path: &Path, trace: TraceTo, stdout: &mut dyn Write, stderr: &mut dyn Write) -> i32 {
     match load_and_run(path, trace, stdout, stderr) {
         Ok(()) => EXIT_OK,
         Err(Failure { status, message }) => {
@@ -114,7 +125,7 @@ struct Failure {
 
 fn load_and_run(
     path: &Path,
-    trace: bool,
+    trace: TraceTo,
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> Result<(), Failure> {
@@ -128,17 +139,59 @@ fn load_and_run(
         message,
     })?;
     let program = parse_program(&source).map_err(|e| at_line(EXIT_USAGE, e.line, e.message))?;
-    let trace: Option<&mut dyn Write> = if trace {
-        let _ = write_trace_header(stderr);
-        Some(stderr)
-    } else {
-        None
+    let result = match trace {
+        TraceTo::Nothing => Vm::new(&program).run(stdout, None),
+        TraceTo::Text => {
+            let _ = write_trace_header(stderr);
+            Vm::new(&program).run(stdout, Some(&mut Tracer::Text(stderr)))
+        }
+        TraceTo::Json(json_path) => run_json_traced(&program, path, json_path, stdout)?,
     };
-    let result = Vm::new(&program).run(stdout, trace);
     result.map_err(|e| at_line(EXIT_RUNTIME_ERROR, e.line, e.message))?;
     Ok(())
 }
 // ANCHOR_END: run_file
+
+/// Which trace a run writes.
+enum TraceTo<'a> {
+    Nothing,
+    /// `--trace`: text to stderr.
+    Text,
+    /// `--trace-json FILE`.
+    Json(&'a Path),
+}
+
+/// Runs `program` with its JSON trace written to `json_path`; the trace ends
+/// with the value returned or the error that stopped the run. A file that cannot
+/// be written is a usage error, reported before the program runs.
+fn run_json_traced(
+    program: &crate::toy::Program,
+    path: &Path,
+    json_path: &Path,
+    stdout: &mut dyn Write,
+) -> Result<Result<crate::value::Value, crate::vm::RuntimeError>, Failure> {
+    let cannot_write = |e: std::io::Error| Failure {
+        status: EXIT_USAGE,
+        message: format!("stage01: error: cannot write {}: {e}", json_path.display()),
+    };
+    let file = std::fs::File::create(json_path).map_err(cannot_write)?;
+    let mut writer = BufWriter::new(file);
+    let json = JsonTrace::new(&mut writer, &path.display().to_string(), DEFAULT_MAX_STEPS)
+        .map_err(cannot_write)?;
+    let mut tracer = Tracer::Json(json);
+    let result = Vm::new(program).run(stdout, Some(&mut tracer));
+    if let Tracer::Json(json) = &mut tracer {
+        let ended = match &result {
+            Ok(value) => json.returned(&value.repr()),
+            Err(error) => json.end(Some(&error.message)),
+        };
+        ended.map_err(|e| Failure {
+            status: EXIT_RUNTIME_ERROR,
+            message: format!("stage01: error: cannot write {}: {e}", json_path.display()),
+        })?;
+    }
+    Ok(result)
+}
 
 /// The text of the file, or the one-line error that says why there is none.
 fn read_source(path: &Path) -> Result<String, String> {

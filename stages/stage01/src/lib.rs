@@ -8,6 +8,7 @@
 //! * [`parse`]: the `.toy` text into a program, errors with line numbers;
 //! * [`value`]: ints, strings and `None`, with Python's arithmetic;
 //! * [`vm`]: the run loop, one `match`;
+//! * [`trace_json`]: the `--trace-json` records the book's stepper replays;
 //! * [`cli`]: the command line.
 #![forbid(unsafe_code)]
 #![cfg_attr(not(test), deny(clippy::unwrap_used))]
@@ -15,6 +16,7 @@
 pub mod cli;
 pub mod parse;
 pub mod toy;
+pub mod trace_json;
 pub mod value;
 pub mod vm;
 

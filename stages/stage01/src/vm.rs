@@ -11,7 +11,8 @@ use std::fmt;
 use std::io::Write;
 use std::rc::Rc;
 
-use crate::toy::{Instruction, Opcode, Program};
+use crate::toy::{ArgKind, Instruction, Opcode, Program};
+use crate::trace_json::{InstructionEvent, JsonTrace, Shown, Tracer};
 use crate::value::{self, OpResult, Value};
 
 /// An error while the program runs, with the line of the instruction that raised it.
@@ -66,11 +67,11 @@ impl<'p> Vm<'p> {
     // ANCHOR: run_loop
     /// Runs the program to its `RETURN_VALUE` and gives back the returned value.
     /// `print` output goes to `out`; with `trace`, each instruction is written there
-    /// after it runs, with the stack it leaves.
+    /// after it runs, with the stack it leaves (as text, or as JSON).
     pub fn run(
         &mut self,
         out: &mut dyn Write,
-        mut trace: Option<&mut dyn Write>,
+        mut trace: Option<&mut Tracer>,
     ) -> Result<Value, RuntimeError> {
         let mut pc = 0; // the program counter: the index of the next instruction
         loop {
@@ -81,9 +82,14 @@ impl<'p> Vm<'p> {
             };
             pc += 1;
             let flow = self.execute(instruction, out).map_err(error)?;
-            if let Some(trace) = trace.as_deref_mut() {
-                self.write_trace(trace, out, line, instruction)
-                    .map_err(error)?;
+            match trace.as_deref_mut() {
+                Some(Tracer::Text(trace)) => self
+                    .write_trace(&mut **trace, out, line, instruction)
+                    .map_err(error)?,
+                Some(Tracer::Json(json)) => self
+                    .write_json_trace(json, pc - 1, line, instruction)
+                    .map_err(error)?,
+                None => {}
             }
             if let Flow::Return(value) = flow {
                 return Ok(value);
@@ -187,6 +193,53 @@ impl<'p> Vm<'p> {
             .map_err(|e| format!("cannot write the trace: {e}"))
     }
     // ANCHOR_END: write_trace
+
+    /// One record of `--trace-json`: the instruction at index `offset`, the stack
+    /// after it, and the names table with what each name is bound to.
+    fn write_json_trace(
+        &self,
+        json: &mut JsonTrace,
+        offset: usize,
+        line: usize,
+        instruction: Instruction,
+    ) -> Result<(), String> {
+        let (arg, argrepr) = match instruction.opcode.arg_kind() {
+            ArgKind::None => (None, String::new()),
+            ArgKind::Const => (
+                Some(instruction.arg),
+                self.program
+                    .consts
+                    .get(instruction.arg)
+                    .map(Value::repr)
+                    .unwrap_or_default(),
+            ),
+            ArgKind::Name => (
+                Some(instruction.arg),
+                self.program
+                    .names
+                    .get(instruction.arg)
+                    .map(|n| n.to_string())
+                    .unwrap_or_default(),
+            ),
+        };
+        let stack: Vec<String> = self.stack.iter().map(Value::repr).collect();
+        let mut locals: Vec<(&str, Shown)> = Vec::new();
+        for name in &self.program.names {
+            if locals.iter().all(|(seen, _)| *seen != &**name) {
+                locals.push((name, self.locals.get(name).map(Value::repr)));
+            }
+        }
+        json.instruction(&InstructionEvent {
+            offset,
+            line,
+            opname: instruction.opcode.name(),
+            arg,
+            argrepr: &argrepr,
+            stack: &stack,
+            locals: &locals,
+        })
+        .map_err(|e| format!("cannot write the trace: {e}"))
+    }
 }
 
 /// Writes the heading of the `--trace` columns.

@@ -7,6 +7,8 @@
 //! the same on every run, and writes:
 //!
 //! * `book/src/generated/traces/NAME.jsonl`: the trace a stepper in the book replays;
+//! * `book/src/generated/traces/names.dis`: the toy program's listing, for the "dis"
+//!   pane of chapter 1's stepper (the `.pyc` programs have a tested `.dis` beside them);
 //! * `book/src/generated/diagrams/*.svg`: chosen steps drawn as pictures (the value
 //!   stack during `print(z)`, one 3.11 frame, the frame stack of `nested_calls`), and
 //!   one picture not from a run (the `.pyc` header's bytes).
@@ -34,21 +36,26 @@ pub struct Run {
     /// The trace's name: `generated/traces/NAME.jsonl`, `#stepper-NAME-N`.
     pub name: &'static str,
     pub stage: &'static str,
-    /// Relative to the repository root, without the extension.
+    /// The file the stage runs, relative to the repository root.
     pub program: &'static str,
 }
 
-/// The traces the book embeds. Chapter 1's toy VM writes no JSON trace.
+/// The traces the book embeds, one stepper each in chapters 1 to 3.
 pub const RUNS: &[Run] = &[
+    Run {
+        name: "names",
+        stage: "stage01",
+        program: "tests/programs/01_toy/names.toy",
+    },
     Run {
         name: "seed",
         stage: "stage02",
-        program: "tests/programs/02_basics/seed",
+        program: "tests/programs/02_basics/seed.pyc",
     },
     Run {
         name: "nested_calls",
         stage: "stage03",
-        program: "tests/programs/03_functions/nested_calls",
+        program: "tests/programs/03_functions/nested_calls.pyc",
     },
 ];
 
@@ -132,6 +139,12 @@ pub fn generate(root: &Path) -> Result<BTreeMap<PathBuf, String>, String> {
     let seed = &traces["seed"];
     let nested = &traces["nested_calls"];
 
+    // The toy has no `dis`: its listing, for chapter 1's stepper, from its trace.
+    files.insert(
+        Path::new(TRACES_DIR).join("names.dis"),
+        toy_listing(&traces["names"]).map_err(|e| format!("trace of names: {e}"))?,
+    );
+
     // The value stack during `print(z)`: after PRECALL, NULL | print | 3.
     let at =
         find(seed, |s| s.running().opname == "PRECALL").ok_or("seed's trace has no PRECALL")?;
@@ -199,7 +212,7 @@ pub fn generate(root: &Path) -> Result<BTreeMap<PathBuf, String>, String> {
         ),
     );
 
-    // Chapter 1's toy has no JSON trace: its tested text trace, three steps of it.
+    // Chapter 1's picture: three steps of the tested text trace the chapter prints.
     let toy_path = root.join(TOY_TRACE);
     let toy = fs::read_to_string(&toy_path)
         .map_err(|e| format!("cannot read {}: {e}", toy_path.display()))?;
@@ -271,6 +284,34 @@ fn toy_steps(snapshot: &str) -> Vec<FrameState> {
     steps
 }
 
+/// The toy program's instructions as `dis` would list them (line, offset, opname,
+/// argument and its meaning), so that the stepper's "dis" pane can mark the
+/// current one. The toy has no jumps: a run that returns executes each instruction
+/// once, in order, so its trace holds the whole code; anything else is an error.
+fn toy_listing(steps: &[Step]) -> Result<String, String> {
+    let mut out = String::new();
+    for (index, step) in steps.iter().enumerate() {
+        let at = step.running();
+        if at.offset != index as u64 {
+            return Err(format!(
+                "step {} runs instruction {}, not {index}: not a straight-line run",
+                step.step, at.offset
+            ));
+        }
+        let line = at.line.map_or_else(String::new, |line| line.to_string());
+        let mut text = format!("{line:>3} {:>11} {}", at.offset, at.opname);
+        if let Some(arg) = at.arg {
+            text = format!("{text:<40}{arg:>3}");
+            if !at.argrepr.is_empty() {
+                let _ = write!(text, " ({})", at.argrepr);
+            }
+        }
+        out.push_str(&text);
+        out.push('\n');
+    }
+    Ok(out)
+}
+
 /// Runs `run`'s stage on its program with `--trace-json` and returns the trace with
 /// addresses masked.
 fn record(root: &Path, run: &Run) -> Result<String, String> {
@@ -278,7 +319,7 @@ fn record(root: &Path, run: &Run) -> Result<String, String> {
     fs::create_dir_all(&out_dir)
         .map_err(|e| format!("cannot create {}: {e}", out_dir.display()))?;
     let trace_file = out_dir.join(format!("{}.jsonl", run.name));
-    let program = format!("{}.pyc", run.program);
+    let program = run.program;
     let output = Command::new(env!("CARGO"))
         .current_dir(root)
         .args([
@@ -290,7 +331,7 @@ fn record(root: &Path, run: &Run) -> Result<String, String> {
             "--trace-json",
         ])
         .arg(&trace_file)
-        .arg(&program)
+        .arg(program)
         .output()
         .map_err(|e| format!("cannot run cargo: {e}"))?;
     if !output.status.success() {

@@ -29,6 +29,12 @@ enum Which {
 
 const CHECKS: &[Check] = &[
     Check {
+        page: "ch01-toy-vm.html",
+        trace: "names",
+        source: "tests/programs/01_toy/names.toy",
+        step: Which::Number(6),
+    },
+    Check {
         page: "ch02-real-bytecode.html",
         trace: "seed",
         source: "tests/programs/02_basics/seed.py",
