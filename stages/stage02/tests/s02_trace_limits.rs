@@ -1,7 +1,7 @@
 //! `--trace` cannot run away: however long the stack or a value, no line is
-//! longer than `MAX_LINE_WIDTH`, the stack column no wider than `STACK_WIDTH`,
-//! and a long stack or value costs about what a short one does (only what is
-//! shown is computed).
+//! longer than `MAX_LINE_WIDTH`, a stack wraps to at most two lines, and a
+//! long stack or value costs about what a short one does (only what is shown
+//! is computed).
 
 mod common;
 
@@ -12,26 +12,28 @@ use std::rc::Rc;
 use num_bigint::BigInt;
 use stage02::code::{Code, Constant};
 use stage02::eval::trace::{
-    cut, elide, short_repr, stack_repr, MAX_ITEM_WIDTH, MAX_LINE_WIDTH, STACK_WIDTH,
+    cut, elide, short_repr, stack_repr, text_repr, MAX_ITEM_WIDTH, MAX_LINE_WIDTH, STACK_COLUMN,
+    STACK_WIDTH, TEXT_ITEM_WIDTH,
 };
 use stage02::eval::Limits;
 use stage02::opcode::{self, *};
 use stage02::value::Value;
 
-/// Where the stack column starts in an instruction line whose instruction
-/// column is not wider than its 40 characters.
-const STACK_COLUMN: usize = 54;
+/// Whether `line` goes on with the stack of the line above it, under the
+/// stack column.
+fn continues(line: &str) -> bool {
+    line.starts_with(&" ".repeat(STACK_COLUMN))
+}
 
 /// Asserts that no line of `trace` is longer than `MAX_LINE_WIDTH` and that no
-/// stack column is wider than `STACK_WIDTH`.
+/// stack takes more than two lines.
 fn assert_narrow(trace: &str) {
+    let mut rows = 0;
     for line in trace.lines() {
         let width = line.chars().count();
         assert!(width <= MAX_LINE_WIDTH, "{width} characters: {line}");
-        if let Some(stack) = line.find(" [").map(|at| &line[at + 1..]) {
-            let width = stack.chars().count();
-            assert!(width <= STACK_WIDTH, "stack column of {width}: {line}");
-        }
+        rows = if continues(line) { rows + 1 } else { 1 };
+        assert!(rows <= 2, "a stack of {rows} lines, the last: {line}");
     }
 }
 
@@ -47,7 +49,7 @@ fn s02_6_trace_of_a_stack_of_302_items_stays_narrow() {
     assert_narrow(&trace);
     // Short stacks are shown whole, as before; the deepest one keeps its
     // bottom (the call's NULL and callable) and its top.
-    let whole = "[NULL, <built-in function print>, 1, 1]";
+    let whole = "[NULL, print, 1, 1]";
     assert!(trace.lines().any(|line| line.ends_with(whole)), "{trace}");
     let deepest = trace
         .lines()
@@ -56,7 +58,7 @@ fn s02_6_trace_of_a_stack_of_302_items_stays_narrow() {
         .expect("the line before the first BINARY_OP");
     let stack = &deepest[STACK_COLUMN..];
     assert!(
-        stack.starts_with("[NULL, <built-in function print>, ...") && stack.ends_with(", 1, 1]"),
+        stack.starts_with("[NULL, print, ...") && stack.ends_with(", 1, 1]"),
         "{deepest}"
     );
     let hidden: usize = stack
@@ -119,15 +121,15 @@ fn s02_6_trace_of_a_100000_argument_call_finishes_and_stays_narrow() {
     let expected = format!("{}\n", vec!["7"; ARGS as usize].join(" "));
     assert!(out == expected.as_bytes(), "wrong output");
     let trace = String::from_utf8(trace).expect("UTF-8 trace");
-    assert_eq!(trace.lines().count(), 1 + 3 + ARGS as usize + 5);
+    let lines = trace.lines().filter(|line| !continues(line)).count();
+    assert_eq!(lines, 1 + 3 + ARGS as usize + 5);
     assert_narrow(&trace);
     let precall = trace
         .lines()
         .find(|line| line.contains("PRECALL"))
         .expect("PRECALL");
     assert!(
-        precall.ends_with(", 7, 7, 7]")
-            && precall.contains("[NULL, <built-in function print>, ...99"),
+        precall.ends_with(", 7, 7, 7]") && precall.contains("[NULL, print, ...99"),
         "{precall}"
     );
 }
@@ -173,6 +175,18 @@ fn s02_6_trace_shows_the_start_of_a_long_value_exactly() {
             "{whole}"
         );
     }
+}
+
+#[test]
+fn s02_6_trace_shows_values_short() {
+    // The text trace names a builtin and cuts a long value shorter than the
+    // JSON trace does.
+    let print = stage02::builtins::lookup("print").expect("print");
+    assert_eq!(text_repr(&print), "print");
+    assert_eq!(short_repr(&print), "<built-in function print>");
+    let long = Value::str(&"a".repeat(100));
+    assert_eq!(text_repr(&long).chars().count(), TEXT_ITEM_WIDTH);
+    assert_eq!(short_repr(&long).chars().count(), MAX_ITEM_WIDTH);
 }
 
 #[test]

@@ -286,25 +286,10 @@ pub const MAX_TEXT_COLUMNS: usize = 100;
 /// Includes into `text` blocks known to be wider than [`MAX_TEXT_COLUMNS`], by the
 /// included file's path as the chapter writes it, with why they still are. Each is
 /// a to-do, not a licence: a new wide block fails the check.
-const KNOWN_WIDE: &[(&str, &str)] = &[
-    (
-        "../../stages/stage03/tests/snapshots/s03_calls__s03_5_trace_nested_calls_shows_the_frame_stack.snap",
-        "stage03's --trace reprs (`<built-in function print>`, `<function square at 0x…>`) \
-         are wider than one line of 100 allows; shortening them changes tests that pin them",
-    ),
-    (
-        "../../stages/stage03/tests/snapshots/s03_calls__s03_5_trace_keywords_and_defaults.snap",
-        "as above; its push line is pinned to one line by s03_trace_limits.rs",
-    ),
-    (
-        "../../stages/stage03/tests/snapshots/s03_calls__s03_5_trace_of_a_binding_error.snap",
-        "as above: a `<code object f at 0xADDR, fil...>` argument and stack",
-    ),
-    (
-        "../../tests/programs/03_functions/define_and_call.dis",
-        "CPython's own `dis` line for LOAD_CONST of a code object (107 columns)",
-    ),
-];
+const KNOWN_WIDE: &[(&str, &str)] = &[(
+    "../../tests/programs/03_functions/define_and_call.dis",
+    "CPython's own `dis` line for LOAD_CONST of a code object (107 columns)",
+)];
 
 /// The lines of `text` blocks in `chapter`, includes resolved, that are wider than
 /// [`MAX_TEXT_COLUMNS`], except includes listed in [`KNOWN_WIDE`].

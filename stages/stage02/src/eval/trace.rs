@@ -8,13 +8,18 @@
 //! The instruction columns follow `dis` (name padded to 20, argument right-aligned
 //! to 5, its meaning in parentheses), so a trace reads next to a `--dis` listing.
 //!
-//! A trace line stays short, whatever the program holds: a repr, a name or an
-//! argument's meaning is cut at [`MAX_ITEM_WIDTH`] characters, a stack wider
-//! than [`STACK_WIDTH`] shows its bottom items, how many are left out and its
-//! top items (`[NULL, <built-in function print>, ...290 more..., 299, 300]`),
-//! and no line is longer than [`MAX_LINE_WIDTH`]. Only what is shown is
-//! computed, so tracing a call of 100,000 arguments or a string of 100 MB
-//! costs about what tracing a small one does.
+//! A trace line fits a book's page, whatever the program holds. A value is
+//! shown short ([`text_repr`]): `print` for `<built-in function print>`,
+//! `square` for `<function square at 0x…>`, `<code square>` for a code
+//! object, a long string or tuple cut at [`TEXT_ITEM_WIDTH`] characters. The
+//! stack column starts at [`STACK_COLUMN`]; a stack that does not fit beside
+//! its instruction goes on in the next line, under the column, so that no
+//! line is longer than [`MAX_LINE_WIDTH`] ([`PAGE_WIDTH`]). A stack wider
+//! than two such rows ([`STACK_WIDTH`]) shows, in one row, its bottom items,
+//! how many are left out and its top items
+//! (`[NULL, print, ...290 more..., 1, 1, 1]`). Only what is shown is computed, so tracing a call of
+//! 100,000 arguments or a string of 100 MB costs about what tracing a small
+//! one does. The JSON trace keeps the longer [`short_repr`].
 
 use crate::eval::frame::Frame;
 use crate::eval::Instruction;
@@ -26,26 +31,44 @@ use crate::value::ops;
 use crate::value::Value;
 
 // ANCHOR: widths
-/// A stack item's repr, a name or an argument's meaning longer than this is
-/// cut, so one big string does not drown the trace.
+/// A value's repr in the JSON trace, a name or an argument's meaning longer
+/// than this is cut, so one big string does not drown the trace.
 pub const MAX_ITEM_WIDTH: usize = 40;
 
-/// The widest the stack column gets, brackets included. Any stack fits: its
-/// bottom [`BOTTOM_ITEMS`], `...N more...` and at least its top item, each at
-/// most [`MAX_ITEM_WIDTH`], take at most 117 characters.
-pub const STACK_WIDTH: usize = 120;
+/// A value's repr in the text trace ([`text_repr`]), and an argument's
+/// meaning there, longer than this is cut.
+pub const TEXT_ITEM_WIDTH: usize = 24;
+
+/// The widest a stack is shown whole, brackets included: two rows of the
+/// stack column (see [`stack_items`]).
+pub const STACK_WIDTH: usize = 2 * STACK_ROW;
+
+/// One row of the stack column: a longer stack is elided to one row. Its
+/// bottom item, `...N more...` and its top item, each up to
+/// [`TEXT_ITEM_WIDTH`], may take more (at most 80 characters); then that row
+/// wraps too (see [`wrap`]).
+pub const STACK_ROW: usize = PAGE_WIDTH - STACK_COLUMN;
 
 /// How many items of a long stack are shown from the bottom: in a call, the
 /// NULL (or `self`) and the callable.
 const BOTTOM_ITEMS: usize = 2;
 
+/// Where the stack column starts: after the offset (6), line (4) and
+/// instruction (40) columns and the spaces between them.
+pub const STACK_COLUMN: usize = 54;
+
+/// The width of a book's page: a line of the stack that would go past it
+/// goes on the next line, under the stack column.
+pub const PAGE_WIDTH: usize = 100;
+
 /// The widest a trace line gets. An instruction's line is never wider: its
-/// offset, line and instruction columns take at most 106 characters
+/// offset, line and instruction columns take at most 72 characters
 /// (ten-digit offsets, lines and arguments, the longest opcode name, a
-/// meaning cut to [`MAX_ITEM_WIDTH`]), its stack column [`STACK_WIDTH`]. A
-/// longer line, such as a stage03 frame line with long names both in its
-/// parameters and in its frames, is cut.
-pub const MAX_LINE_WIDTH: usize = 240;
+/// meaning cut to [`TEXT_ITEM_WIDTH`]), and the stack wraps at [`PAGE_WIDTH`]
+/// between items no wider than [`TEXT_ITEM_WIDTH`] (and a bracket and a
+/// comma). A longer line, such as a stage03 frame line with long names, is
+/// cut.
+pub const MAX_LINE_WIDTH: usize = PAGE_WIDTH;
 // ANCHOR_END: widths
 
 /// The header line above the trace's columns.
@@ -68,7 +91,7 @@ pub fn json_instruction(
         .ok()
         .and_then(|offset| linetable::line_at(&frame.code, offset));
     let stack = JsonTrace::top_of_stack(&frame.stack, |slot| slot.as_ref().map(short_repr));
-    let argrepr = argument_meaning(frame, instr).unwrap_or_default();
+    let argrepr = argument_meaning(frame, instr, short_repr).unwrap_or_default();
     trace.instruction(&InstructionEvent {
         offset: instr.offset,
         line,
@@ -96,27 +119,54 @@ pub fn trace_line(frame: &Frame, instr: Instruction) -> String {
     } else {
         String::new()
     };
-    let meaning = match argument_meaning(frame, instr) {
-        Some(text) => format!(" ({})", cut(text, MAX_ITEM_WIDTH)),
+    let meaning = match argument_meaning(frame, instr, text_repr) {
+        Some(text) => format!(" ({})", cut(text, TEXT_ITEM_WIDTH)),
         None => String::new(),
     };
     let instruction = format!("{name:<20}{arg:>5}{meaning}");
-    let text = format!(
-        "{:>6} {line:>4}  {instruction:<40} {}",
-        instr.offset,
-        stack_repr(&frame.stack)
-    );
-    cut(text, MAX_LINE_WIDTH)
+    let head = format!("{:>6} {line:>4}  {instruction:<40} ", instr.offset);
+    wrap(head, &stack_items(&frame.stack), STACK_COLUMN)
 }
 // ANCHOR_END: trace_line
 
-/// What `dis` would put in parentheses after the argument.
-fn argument_meaning(frame: &Frame, instr: Instruction) -> Option<String> {
+/// `head`, then `items` separated by spaces (each item carries its own
+/// comma): an item that would end past [`PAGE_WIDTH`] starts a new line,
+/// indented by `indent`. Each line is cut at [`MAX_LINE_WIDTH`].
+pub fn wrap(head: String, items: &[String], indent: usize) -> String {
+    let mut lines = vec![head];
+    for (index, item) in items.iter().enumerate() {
+        let Some(line) = lines.last_mut() else { break };
+        let width = line.chars().count();
+        let space = usize::from(index > 0);
+        if width + space + item.chars().count() > PAGE_WIDTH && width > indent {
+            let indented = " ".repeat(indent);
+            lines.push(indented + item);
+        } else {
+            if space == 1 {
+                line.push(' ');
+            }
+            line.push_str(item);
+        }
+    }
+    let lines: Vec<String> = lines
+        .into_iter()
+        .map(|line| cut(line.trim_end().to_string(), MAX_LINE_WIDTH))
+        .collect();
+    lines.join("\n")
+}
+
+/// What `dis` would put in parentheses after the argument; a constant shows as
+/// `repr` shows it.
+fn argument_meaning(
+    frame: &Frame,
+    instr: Instruction,
+    repr: fn(&Value) -> String,
+) -> Option<String> {
     let info = opcode::info(instr.opcode)?;
     let index = usize::try_from(instr.arg).ok()?;
     match info.arg {
         ArgKind::Const if instr.opcode == opcode::LOAD_CONST => {
-            frame.consts.get(index)?.as_ref().map(short_repr)
+            frame.consts.get(index)?.as_ref().map(repr)
         }
         ArgKind::Name => frame.code.names.get(index).map(|name| name.to_string()),
         _ => match instr.opcode {
@@ -148,15 +198,83 @@ fn format_value_meaning(arg: u32) -> Option<String> {
 }
 
 // ANCHOR: stack_repr
-/// The value stack as a Python list of reprs, bottom first; CPython's NULL shows
-/// as `NULL`. A stack wider than [`STACK_WIDTH`] is elided in the middle
-/// (see [`elide`]).
+/// The value stack as a Python list of [`text_repr`]s, bottom first; CPython's
+/// NULL shows as `NULL`. A stack wider than [`STACK_WIDTH`] is elided in the
+/// middle (see [`stack_items`] and [`elide`]).
 pub fn stack_repr(stack: &[Option<Value>]) -> String {
+    stack_items(stack).join(" ")
+}
+
+/// [`stack_repr`]'s items, each with its comma, the first with `[`, the last
+/// with `]`: where the stack may wrap. A stack that fits in two rows of the
+/// stack column is shown whole; a longer one is elided to one row, so that a
+/// long stack costs one line per instruction, not many.
+pub fn stack_items(stack: &[Option<Value>]) -> Vec<String> {
     let item = |index: usize| match stack.get(index) {
-        Some(Some(value)) => short_repr(value),
+        Some(Some(value)) => text_repr(value),
         _ => "NULL".to_string(),
     };
-    format!("[{}]", elide(stack.len(), item, STACK_WIDTH - 2))
+    let whole = bracketed(elide_items(stack.len(), item, STACK_WIDTH - 2));
+    let rows = wrap(" ".repeat(STACK_COLUMN), &whole, STACK_COLUMN)
+        .lines()
+        .count();
+    if whole.len() == stack.len().max(1) && rows <= 2 {
+        return whole;
+    }
+    bracketed(elide_items(stack.len(), item, STACK_ROW - 2))
+}
+
+/// `items` as a list: `[` before the first, `]` after the last, a comma
+/// after each other one.
+fn bracketed(mut items: Vec<String>) -> Vec<String> {
+    match items.first_mut() {
+        Some(first) => first.insert(0, '['),
+        None => return vec!["[]".to_string()],
+    }
+    if let Some(last) = items.last_mut() {
+        last.push(']');
+    }
+    let count = items.len();
+    for item in items.iter_mut().take(count - 1) {
+        item.push(',');
+    }
+    items
+}
+
+/// A value as the text trace shows it: a builtin or a function by its name
+/// (`print`, `square`), a code object as `<code square>`, any other object's
+/// repr without its address (`<generator object f>`), the rest as
+/// [`short_repr`] does, cut at [`TEXT_ITEM_WIDTH`].
+pub fn text_repr(value: &Value) -> String {
+    let text = match value {
+        Value::Builtin(function) => function.name.to_string(),
+        Value::Code(code) => format!("<code {}>", code.code.name),
+        Value::Object(_) => {
+            let repr = without_address(full_repr(value));
+            match repr
+                .strip_prefix("<function ")
+                .and_then(|rest| rest.strip_suffix('>'))
+            {
+                Some(name) => name.to_string(),
+                None => repr,
+            }
+        }
+        _ => head_repr(value, TEXT_ITEM_WIDTH),
+    };
+    cut(text, TEXT_ITEM_WIDTH)
+}
+
+/// `repr` without an ` at 0x…` address: `<function f at 0x7f…>` is
+/// `<function f>`.
+fn without_address(repr: String) -> String {
+    let Some(at) = repr.find(" at 0x") else {
+        return repr;
+    };
+    let rest = &repr[at + " at 0x".len()..];
+    let end = rest
+        .find(|c: char| !c.is_ascii_hexdigit())
+        .unwrap_or(rest.len());
+    format!("{}{}", &repr[..at], &rest[end..])
 }
 
 /// `len` items joined by `, `, item `i` shown as `show(i)`, in at most `width`
@@ -167,6 +285,11 @@ pub fn stack_repr(stack: &[Option<Value>]) -> String {
 /// [`MAX_ITEM_WIDTH`]). Only the items shown are computed (and a few more),
 /// so the cost does not grow with `len`.
 pub fn elide(len: usize, show: impl Fn(usize) -> String, width: usize) -> String {
+    elide_items(len, show, width).join(", ")
+}
+
+/// [`elide`]'s items, the marker among them, not yet joined.
+pub fn elide_items(len: usize, show: impl Fn(usize) -> String, width: usize) -> Vec<String> {
     let mut first = Vec::new();
     let mut used = 0;
     for index in 0..len {
@@ -178,7 +301,7 @@ pub fn elide(len: usize, show: impl Fn(usize) -> String, width: usize) -> String
         first.push(item);
     }
     if first.len() == len {
-        return first.join(", ");
+        return first;
     }
     // Every item shown costs its width and a separator; so does the marker,
     // whose count is below `len`. The bottom items take at most half of what
@@ -209,7 +332,7 @@ pub fn elide(len: usize, show: impl Fn(usize) -> String, width: usize) -> String
         shown.push(format!("...{hidden} more..."));
     }
     shown.extend(top.into_iter().rev());
-    shown.join(", ")
+    shown
 }
 
 /// A value's repr, cut to [`MAX_ITEM_WIDTH`] characters. A long str, bytes or

@@ -13,14 +13,15 @@
 //! the stack of frames after it, outermost first:
 //!
 //! ```text
-//! --> push add(a=2, b=3)    frames: <module> > add
-//! <-- pop add returns 5     frames: <module>
+//! --> push add(a=2, b=3)    frames (2): <module> > add
+//! <-- pop add returns 5    frames (1): <module>
 //! ```
 //!
-//! How a line stays short whatever the program holds (reprs and names cut,
-//! a long stack elided in the middle, no line longer than
-//! [`MAX_LINE_WIDTH`]) is stage02's, imported: the same for every stage. A
-//! frame line elides its parameters as a stack line elides the stack.
+//! How a line stays short whatever the program holds (short reprs, names
+//! cut, a long stack elided in the middle and wrapped under its column, no
+//! line longer than [`MAX_LINE_WIDTH`]) is stage02's, imported: the same for
+//! every stage. A frame line elides its parameters as a stack line elides the
+//! stack, and its frames go on the next line when they do not fit.
 
 use std::rc::Rc;
 
@@ -33,7 +34,8 @@ use crate::opcode;
 use crate::trace_json::{InstructionEvent, JsonTrace, Shown};
 use crate::value::Value;
 pub use stage02::eval::trace::{
-    cut, elide, short_repr, stack_repr, MAX_ITEM_WIDTH, MAX_LINE_WIDTH, STACK_WIDTH,
+    cut, elide, short_repr, stack_items, stack_repr, text_repr, wrap, MAX_ITEM_WIDTH,
+    MAX_LINE_WIDTH, PAGE_WIDTH, STACK_COLUMN, STACK_WIDTH, TEXT_ITEM_WIDTH,
 };
 
 /// The header line above the trace's columns.
@@ -64,7 +66,7 @@ pub fn json_instruction(
         .zip(frame.locals.iter())
         .map(|(name, slot)| (&**name, slot.as_ref().map(short_repr)))
         .collect();
-    let argrepr = argument_meaning(frame, instr).unwrap_or_default();
+    let argrepr = argument_meaning(frame, instr, short_repr).unwrap_or_default();
     trace.instruction(&InstructionEvent {
         offset: instr.offset,
         line,
@@ -92,26 +94,26 @@ pub fn trace_line(frame: &Frame, instr: Instruction) -> String {
     } else {
         String::new()
     };
-    let meaning = match argument_meaning(frame, instr) {
-        Some(text) => format!(" ({})", cut(text, MAX_ITEM_WIDTH)),
+    let meaning = match argument_meaning(frame, instr, text_repr) {
+        Some(text) => format!(" ({})", cut(text, TEXT_ITEM_WIDTH)),
         None => String::new(),
     };
     let instruction = format!("{name:<20}{arg:>5}{meaning}");
-    let text = format!(
-        "{:>6} {line:>4}  {instruction:<40} {}",
-        instr.offset,
-        stack_repr(&frame.stack)
-    );
-    cut(text, MAX_LINE_WIDTH)
+    let head = format!("{:>6} {line:>4}  {instruction:<40} ", instr.offset);
+    wrap(head, &stack_items(&frame.stack), STACK_COLUMN)
 }
 // ANCHOR_END: trace_line
 
 /// What `dis` would put in parentheses after the argument; a constant shows as
-/// the value the frame holds.
-fn argument_meaning(frame: &Frame, instr: Instruction) -> Option<String> {
+/// `repr` shows the value the frame holds.
+fn argument_meaning(
+    frame: &Frame,
+    instr: Instruction,
+    repr: fn(&Value) -> String,
+) -> Option<String> {
     if instr.opcode == opcode::LOAD_CONST {
         let index = usize::try_from(instr.arg).ok()?;
-        return frame.prepared.consts.get(index)?.as_ref().map(short_repr);
+        return frame.prepared.consts.get(index)?.as_ref().map(repr);
     }
     let raw = RawInstruction {
         offset: u32::try_from(instr.offset).ok()?,
@@ -138,13 +140,30 @@ pub type Waiting = (usize, Rc<str>);
 pub fn push_line(waiting: &[Waiting], callers: &[Box<Frame>], frame: &Frame) -> String {
     let mut names = frame_names(waiting, callers);
     names.push(&frame.code.name);
-    let text = format!(
-        "--> push {}({})    {}",
-        cut(frame.code.qualname.to_string(), MAX_ITEM_WIDTH),
-        parameters(frame),
-        frames_column(&names)
-    );
-    cut(text, MAX_LINE_WIDTH)
+    let name = cut(frame.code.qualname.to_string(), TEXT_ITEM_WIDTH);
+    // The parameters fit on the line's first row, beside `--> push name(`
+    // and `)`.
+    let width = PAGE_WIDTH.saturating_sub(name.chars().count() + 11);
+    let text = format!("--> push {name}({})    ", parameters(frame, width));
+    frame_line(text, &frames_column(&names))
+}
+
+/// How far a frame line's frames are indented when they go on the next line.
+const FRAMES_INDENT: usize = 4;
+
+/// `head`, then the frames column: on the same line when it fits the page,
+/// otherwise on the next line, indented (and wrapped if it is that long).
+fn frame_line(head: String, frames: &[String]) -> String {
+    let column = frames.join(" ");
+    if head.chars().count() + column.chars().count() <= PAGE_WIDTH {
+        return head + &column;
+    }
+    let indent = " ".repeat(FRAMES_INDENT);
+    format!(
+        "{}\n{}",
+        cut(head.trim_end().to_string(), MAX_LINE_WIDTH),
+        wrap(indent, frames, FRAMES_INDENT)
+    )
 }
 
 /// The line for a frame just popped, with the value it returns, and the
@@ -162,12 +181,11 @@ pub fn pop_line(
         names.push(&caller.code.name);
     }
     let text = format!(
-        "<-- pop {} returns {}    {}",
-        cut(frame.code.qualname.to_string(), MAX_ITEM_WIDTH),
-        short_repr(value),
-        frames_column(&names)
+        "<-- pop {} returns {}    ",
+        cut(frame.code.qualname.to_string(), TEXT_ITEM_WIDTH),
+        text_repr(value),
     );
-    cut(text, MAX_LINE_WIDTH)
+    frame_line(text, &frames_column(&names))
 }
 
 /// The names of the frames below the running one, outermost first: each
@@ -188,32 +206,42 @@ fn frame_names<'a>(waiting: &'a [Waiting], callers: &'a [Box<Frame>]) -> Vec<&'a
     names
 }
 
-/// `frames (2): <module> > add`, outermost first.
-fn frames_column(names: &[&str]) -> String {
+/// `frames (2): <module> > add`, outermost first, in pieces where the line
+/// may wrap (see [`wrap`]).
+fn frames_column(names: &[&str]) -> Vec<String> {
+    let mut column = vec![format!("frames ({}):", names.len())];
     if names.is_empty() {
-        return "frames (0)".to_string();
+        column[0] = "frames (0)".to_string();
+        return column;
     }
-    let name = |name: &str| cut(name.to_string(), MAX_ITEM_WIDTH);
-    let shown = if names.len() <= MAX_FRAMES_SHOWN {
-        names
-            .iter()
-            .map(|n| name(n))
-            .collect::<Vec<_>>()
-            .join(" > ")
+    let name = |name: &str| cut(name.to_string(), TEXT_ITEM_WIDTH);
+    let shown: Vec<String> = if names.len() <= MAX_FRAMES_SHOWN {
+        names.iter().map(|n| name(n)).collect()
     } else {
         let head = name(names.first().copied().unwrap_or(""));
         let tail = names
             .get(names.len() - (MAX_FRAMES_SHOWN - 2)..)
             .unwrap_or(&[]);
-        let tail: Vec<String> = tail.iter().map(|n| name(n)).collect();
-        format!("{head} > ... > {}", tail.join(" > "))
+        std::iter::once(head)
+            .chain(std::iter::once("...".to_string()))
+            .chain(tail.iter().map(|n| name(n)))
+            .collect()
     };
-    format!("frames ({}): {shown}", names.len())
+    let count = shown.len();
+    column.extend(shown.into_iter().enumerate().map(|(index, name)| {
+        if index + 1 < count {
+            format!("{name} >")
+        } else {
+            name
+        }
+    }));
+    column
 }
 
 /// The parameters of a new frame as bound: `a=2, b=3, args=()`. Module code has
-/// none. Many parameters are elided in the middle, as a long stack is.
-fn parameters(frame: &Frame) -> String {
+/// none. Many parameters are elided in the middle to `width`, as a long stack
+/// is.
+fn parameters(frame: &Frame, width: usize) -> String {
     let code = &frame.code;
     let named = usize::try_from(code.argcount.saturating_add(code.kwonlyargcount)).unwrap_or(0);
     let starred =
@@ -223,12 +251,12 @@ fn parameters(frame: &Frame) -> String {
         .min(frame.locals.len());
     let parameter = |index: usize| {
         let name = code.localsplusnames.get(index).map_or("?", |name| &**name);
-        let name = cut(name.to_string(), MAX_ITEM_WIDTH);
+        let name = cut(name.to_string(), TEXT_ITEM_WIDTH);
         match frame.locals.get(index) {
-            Some(Some(value)) => format!("{name}={}", short_repr(value)),
+            Some(Some(value)) => format!("{name}={}", text_repr(value)),
             _ => format!("{name}=<unbound>"),
         }
     };
-    elide(count, parameter, STACK_WIDTH)
+    elide(count, parameter, width)
 }
 // ANCHOR_END: frame_lines
