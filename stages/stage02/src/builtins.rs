@@ -227,14 +227,72 @@ fn print_separator(name: &str, value: &Value, default: &str) -> PyResult<Value> 
     }
 }
 
-/// Writes a str to stdout, encoded as UTF-8. A lone surrogate cannot be encoded:
-/// `UnicodeEncodeError`, as CPython's strict UTF-8 stdout raises.
+/// Writes a str to stdout, encoded as UTF-8. A lone surrogate has no UTF-8
+/// encoding: with the `strict` error handler it raises `UnicodeEncodeError`;
+/// with `surrogateescape`, which CPython gives stdout under the C, POSIX and
+/// C.UTF-8 locales, `'\udc80'` to `'\udcff'` are written as the bytes 0x80 to
+/// 0xff they stand for (PEP 383), and only other surrogates raise.
 fn write_str(out: &mut dyn Write, text: &Value) -> Result<(), RunError> {
     match text {
         Value::Str(s) => Ok(out.write_all(s.as_bytes())?),
+        Value::SurrogateStr(points) if stdout_errors_are_surrogateescape() => {
+            match surrogateescape(points) {
+                Ok(bytes) => Ok(out.write_all(&bytes)?),
+                Err(unescapable) => Err(surrogate_encode_error(&unescapable).into()),
+            }
+        }
         Value::SurrogateStr(points) => Err(surrogate_encode_error(points).into()),
         _ => Ok(()),
     }
+}
+
+/// Whether CPython 3.11 writes stdout with `errors='surrogateescape'`
+/// (`Python/initconfig.c: config_get_stdio_errors`): the handler named by
+/// `PYTHONIOENCODING=encoding:errors` if it names one; else `surrogateescape` in
+/// UTF-8 mode (`PYTHONUTF8=1`) or under the C, POSIX or C.UTF-8 locale (the
+/// first set of `LC_ALL`, `LC_CTYPE`, `LANG`; none set is C); else `strict`.
+fn stdout_errors_are_surrogateescape() -> bool {
+    let var = |name: &str| std::env::var(name).ok().filter(|value| !value.is_empty());
+    if let Some((_, errors)) = var("PYTHONIOENCODING")
+        .as_deref()
+        .and_then(|io| io.split_once(':'))
+    {
+        if !errors.is_empty() {
+            return errors == "surrogateescape";
+        }
+    }
+    if var("PYTHONUTF8").as_deref() == Some("1") {
+        return true;
+    }
+    let locale = ["LC_ALL", "LC_CTYPE", "LANG"]
+        .iter()
+        .find_map(|name| var(name))
+        .unwrap_or_else(|| "C".to_string());
+    matches!(
+        locale.as_str(),
+        "C" | "POSIX" | "C.UTF-8" | "C.utf8" | "UTF-8"
+    )
+}
+
+/// Encodes code points as UTF-8 with `surrogateescape`; or, when a surrogate
+/// other than `\udc80`–`\udcff` is there, the points with the escapable ones
+/// replaced, for the error to name the first that is not.
+fn surrogateescape(points: &[u32]) -> Result<Vec<u8>, Vec<u32>> {
+    let mut bytes = Vec::with_capacity(points.len());
+    for &point in points {
+        match (point, char::from_u32(point)) {
+            (0xDC80..=0xDCFF, _) => bytes.push(u8::try_from(point - 0xDC00).unwrap_or(b'?')),
+            (_, Some(c)) => bytes.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes()),
+            (_, None) => {
+                let escapable = |p: u32| (0xDC80..=0xDCFF).contains(&p);
+                return Err(points
+                    .iter()
+                    .map(|&p| if escapable(p) { u32::from('?') } else { p })
+                    .collect());
+            }
+        }
+    }
+    Ok(bytes)
 }
 
 /// `'utf-8' codec can't encode character '\udc80' in position 0: surrogates not

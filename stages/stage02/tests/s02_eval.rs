@@ -379,9 +379,11 @@ fn s02_5_eval_compiled_errors_match_cpython() {
         ("x = 1\ndel x\nx\n", "NameError: name 'x' is not defined"),
         ("-'a'\n", "TypeError: bad operand type for unary -: 'str'"),
         ("1 @ 2\n", "TypeError: unsupported operand type(s) for @: 'int' and 'int'"),
+        // '\ud800' has no UTF-8 encoding under any error handler of stdout
+        // ('\udc80' is written as a byte under surrogateescape: s02_surrogates.rs).
         (
-            "print('\\udc80')\n",
-            "UnicodeEncodeError: 'utf-8' codec can't encode character '\\udc80' in position 0: surrogates not allowed",
+            "print('\\ud800')\n",
+            "UnicodeEncodeError: 'utf-8' codec can't encode character '\\ud800' in position 0: surrogates not allowed",
         ),
     ];
     for (source, expected) in cases {
