@@ -10,21 +10,17 @@
 #![cfg(unix)]
 
 mod common;
+#[path = "../../../tests/support/interrupt.rs"]
+mod interrupt;
 
 use std::fs::File;
-use std::io::Read;
-use std::os::unix::process::ExitStatusExt;
 use std::path::PathBuf;
-use std::process::{Command, ExitStatus, Stdio};
-use std::sync::mpsc;
-use std::thread;
-use std::time::Duration;
+use std::process::{Command, Stdio};
+
+use interrupt::{assert_interrupted, interrupt_after_first_output, printed, sigint_ignored, Run};
 
 /// The binary Cargo built for these tests.
 const STAGE02: &str = env!("CARGO_BIN_EXE_stage02");
-
-/// SIGINT's number.
-const SIGINT: i32 = 2;
 
 /// A program of `s02_programs/`.
 fn program(name: &str) -> PathBuf {
@@ -46,122 +42,6 @@ fn python(args: &[&str]) -> Option<Command> {
     let mut command = Command::new(common::python311()?);
     command.args(args).env_remove("PYTHONUNBUFFERED");
     Some(command)
-}
-
-/// What a run left behind.
-#[derive(Debug)]
-struct Run {
-    stdout: Vec<u8>,
-    stderr: String,
-    status: ExitStatus,
-}
-
-// ---------------------------------------------------------------------------
-// Ctrl-C
-
-/// The first output of the interrupt programs: a line longer than the stdout
-/// buffer, written at once but for its newline.
-const FIRST: usize = 9000;
-
-/// Runs `command` until it has written [`FIRST`] bytes, sends it SIGINT as
-/// `kill -INT` does, and collects the rest. A watchdog kills it after a minute,
-/// so a run that ignores the interrupt fails the test instead of hanging it.
-fn interrupt_after_first_output(command: &mut Command) -> Run {
-    let mut child = command
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the program starts");
-    let mut stderr = child.stderr.take().expect("stderr");
-    let stderr = thread::spawn(move || {
-        let mut text = String::new();
-        let _ = stderr.read_to_string(&mut text);
-        text
-    });
-    let mut stdout = child.stdout.take().expect("stdout");
-    let mut seen = Vec::new();
-    let mut chunk = [0; 4096];
-    while seen.len() < FIRST {
-        match stdout.read(&mut chunk) {
-            Ok(0) | Err(_) => break,
-            Ok(n) => seen.extend_from_slice(&chunk[..n]),
-        }
-    }
-    let pid = child.id().to_string();
-    let (done, watched) = mpsc::channel::<()>();
-    let watchdog = {
-        let pid = pid.clone();
-        thread::spawn(move || {
-            if watched.recv_timeout(Duration::from_secs(60)).is_err() {
-                let _ = Command::new("kill").args(["-KILL", &pid]).status();
-            }
-        })
-    };
-    let sent = Command::new("kill").args(["-INT", &pid]).status();
-    assert!(
-        sent.as_ref().is_ok_and(|s| s.success()),
-        "kill -INT {pid}: {sent:?}"
-    );
-    let _ = stdout.read_to_end(&mut seen);
-    let status = child.wait().expect("the program ends");
-    let _ = done.send(());
-    watchdog.join().expect("watchdog");
-    Run {
-        stdout: seen,
-        stderr: stderr.join().expect("stderr reader"),
-        status,
-    }
-}
-
-/// What the interrupt programs have printed, depending on where the signal
-/// lands: the text of the first line (longer than the stdout buffer, so
-/// written at once), then also its newline, then also `ready` (both held in
-/// the buffer until a flush).
-fn printed() -> [String; 3] {
-    let text = "x".repeat(FIRST);
-    [
-        text.clone(),
-        format!("{text}\n"),
-        format!("{text}\nready\n"),
-    ]
-}
-
-/// What every interrupted run shows: the output the program printed before
-/// the interrupt, the buffered part included (one of `outputs`, depending on
-/// where the signal landed), `KeyboardInterrupt` as the last line of stderr,
-/// and death by SIGINT.
-fn assert_interrupted(who: &str, run: &Run, outputs: &[String]) {
-    let stdout = String::from_utf8_lossy(&run.stdout);
-    assert!(
-        outputs.iter().any(|output| *output == stdout),
-        "{who}: stdout is not the output printed before the interrupt: {} bytes ending {:?}",
-        stdout.len(),
-        &stdout[stdout.len().saturating_sub(20)..],
-    );
-    assert!(
-        run.stderr.ends_with("\nKeyboardInterrupt\n") || run.stderr == "KeyboardInterrupt\n",
-        "{who}: stderr {:?}",
-        run.stderr
-    );
-    assert_eq!(
-        run.status.signal(),
-        Some(SIGINT),
-        "{who}: not killed by SIGINT: {:?}",
-        run.status
-    );
-}
-
-/// Whether this process ignores SIGINT (as a background job of a
-/// non-interactive shell does): its children then start out ignoring it too,
-/// and CPython leaves it ignored, so there is nothing to compare.
-fn sigint_ignored() -> bool {
-    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    status
-        .lines()
-        .find_map(|line| line.strip_prefix("SigIgn:"))
-        .and_then(|mask| u64::from_str_radix(mask.trim(), 16).ok())
-        .is_some_and(|mask| mask & (1 << (SIGINT - 1)) != 0)
 }
 
 #[test]

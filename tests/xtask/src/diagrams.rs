@@ -644,18 +644,7 @@ impl FrameBox {
         );
         y += 6.0;
         if self.stack.is_empty() {
-            let _ = writeln!(
-                out,
-                "<rect class=\"empty\" x=\"{}\" y=\"{y}\" width=\"{inner}\" height=\"{}\"/>",
-                x + PAD,
-                ROW - 4.0
-            );
-            let _ = writeln!(
-                out,
-                "<text class=\"label\" x=\"{}\" y=\"{}\">(empty)</text>",
-                x + PAD + 6.0,
-                y + 16.0
-            );
+            empty_row(out, x + PAD, y, inner, "(empty)");
             y += ROW;
         }
         for item in &self.stack {
@@ -681,19 +670,7 @@ impl FrameBox {
         );
         y += 6.0;
         if self.locals.is_empty() {
-            let _ = writeln!(
-                out,
-                "<rect class=\"empty\" x=\"{}\" y=\"{y}\" width=\"{inner}\" height=\"{}\"/>",
-                x + PAD,
-                ROW - 4.0
-            );
-            let _ = writeln!(
-                out,
-                "<text class=\"label\" x=\"{}\" y=\"{}\">{}</text>",
-                x + PAD + 6.0,
-                y + 16.0,
-                esc(&self.no_locals)
-            );
+            empty_row(out, x + PAD, y, inner, &self.no_locals);
         }
         for local in &self.locals {
             let _ = writeln!(out, "<rect class=\"local\" x=\"{}\" y=\"{y}\" width=\"{inner}\" height=\"{}\" rx=\"2\"/>", x + PAD, ROW - 4.0);
@@ -1039,6 +1016,23 @@ pub fn marshal_refs_svg(walk: &str) -> Result<String, String> {
     Ok(out)
 }
 // ANCHOR_END: marshal_refs_svg
+
+/// A dashed row that says a column is empty: `(empty)` for a value stack,
+/// why there are no fast locals for module code.
+fn empty_row(out: &mut String, x: f64, y: f64, width: f64, text: &str) {
+    let _ = writeln!(
+        out,
+        "<rect class=\"empty\" x=\"{x}\" y=\"{y}\" width=\"{width}\" height=\"{}\"/>",
+        ROW - 4.0
+    );
+    let _ = writeln!(
+        out,
+        "<text class=\"label\" x=\"{}\" y=\"{}\">{}</text>",
+        x + 6.0,
+        y + 16.0,
+        esc(text)
+    );
+}
 
 #[cfg(test)]
 mod tests {
