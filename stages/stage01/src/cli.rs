@@ -103,6 +103,7 @@ fn report_clap_error(error: &clap::Error, stdout: &mut dyn Write, stderr: &mut d
 }
 
 // ANCHOR: run_file
+// ANCHOR: run_file_report
 /// Reads, parses and runs one `.toy` file; reports a failure as one line on
 /// `stderr`, after flushing what the program printed so the two appear in the
 /// order they happened.
@@ -122,7 +123,9 @@ struct Failure {
     status: i32,
     message: String,
 }
+// ANCHOR_END: run_file_report
 
+// ANCHOR: load_and_run
 fn load_and_run(
     path: &Path,
     trace: TraceTo,
@@ -150,6 +153,7 @@ fn load_and_run(
     result.map_err(|e| at_line(EXIT_RUNTIME_ERROR, e.line, e.message))?;
     Ok(())
 }
+// ANCHOR_END: load_and_run
 // ANCHOR_END: run_file
 
 /// Which trace a run writes.

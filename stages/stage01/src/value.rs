@@ -107,6 +107,7 @@ fn int_overflow() -> String {
 /// `left + right`: ints add, strings concatenate (`Objects/abstract.c: PyNumber_Add`
 /// tries the number slots, then the left operand's sequence concatenation).
 pub fn binary_add(left: &Value, right: &Value) -> OpResult {
+    // EXERCISE 1.4 binary_add: ints add (overflow is an error), strs concatenate, else a TypeError
     match (left, right) {
         (Value::Int(a), Value::Int(b)) => {
             a.checked_add(*b).map(Value::Int).ok_or_else(int_overflow)
@@ -118,6 +119,7 @@ pub fn binary_add(left: &Value, right: &Value) -> OpResult {
         )),
         _ => Err(unsupported("+", left, right)),
     }
+    // END EXERCISE
 }
 // ANCHOR_END: binary_add
 

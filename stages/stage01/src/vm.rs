@@ -142,11 +142,13 @@ impl<'p> Vm<'p> {
         opcode: Opcode,
         operation: fn(&Value, &Value) -> OpResult,
     ) -> Result<(), String> {
+        // EXERCISE 1.3 binary_op: pop the right operand, then the left; push operation(left, right)
         let right = self.pop(opcode)?;
         let left = self.pop(opcode)?;
         let result = operation(&left, &right)?;
         self.stack.push(result);
         Ok(())
+        // END EXERCISE
     }
     // ANCHOR_END: binary_op
 

@@ -25,11 +25,12 @@ use crate::pyrepr::{self, Escape};
 use crate::roadmap;
 use crate::value::ops;
 use crate::value::types::{self, TypeObject};
-use crate::value::{BuiltinFunction, Dict, Tuple, Value};
+use crate::value::{latin1_strs, BuiltinFunction, Dict, Tuple, Value};
 use crate::vm::{Keywords, RunError, Vm};
 use args::{bind, check_count, index_arg, no_keywords, one_arg};
 
 // ANCHOR: lookup
+// ANCHOR: lookup_functions
 /// The builtins namespace of stage02 (`builtins.__dict__`), as `LOAD_NAME`
 /// falls back to it. Later stages look up their own names first, then these.
 pub fn lookup(name: &str) -> Option<Value> {
@@ -54,7 +55,9 @@ pub fn lookup(name: &str) -> Option<Value> {
     };
     Some(Value::Builtin(function))
 }
+// ANCHOR_END: lookup_functions
 
+// ANCHOR: lookup_type_and_missing_name
 fn lookup_type(name: &str) -> Option<&'static TypeObject> {
     Some(match name {
         "bool" => &types::BOOL,
@@ -80,6 +83,7 @@ pub fn missing_name(name: &str, this_stage: u8) -> RunError {
         _ => Exception::new(ExcType::NameError, format!("name '{name}' is not defined")).into(),
     }
 }
+// ANCHOR_END: lookup_type_and_missing_name
 // ANCHOR_END: lookup
 
 // ANCHOR: call
@@ -375,7 +379,7 @@ fn builtin_chr(value: &Value) -> PyResult<Value> {
     let out_of_range = || Exception::value_error("chr() arg not in range(0x110000)");
     let point = u32::try_from(code).map_err(|_| out_of_range())?;
     match char::from_u32(point) {
-        Some(c) => Ok(Value::str(c.encode_utf8(&mut [0; 4]))),
+        Some(c) => Ok(Value::char_str(c)),
         None if point < 0x110000 => Ok(Value::SurrogateStr(Rc::from(vec![point]))),
         None => Err(out_of_range()),
     }
@@ -588,6 +592,14 @@ fn min_max(
         }
         _ => args.to_vec(),
     };
+    // `item < best` for min, `item > best` for max, as CPython asks it
+    // (`PyObject_RichCompareBool(item, maxitem, op)`): the operator shows in a
+    // `TypeError`, and nested tuples count toward the recursion limit.
+    let op = if want_min {
+        ops::CompareOp::Lt
+    } else {
+        ops::CompareOp::Gt
+    };
     let mut best: Option<(Value, Value)> = None;
     for item in items {
         let item_key = match key {
@@ -596,8 +608,7 @@ fn min_max(
         };
         let better = match &best {
             None => true,
-            Some((best_key, _)) if want_min => ops::less_than(&item_key, best_key)?,
-            Some((best_key, _)) => ops::less_than(best_key, &item_key)?,
+            Some((best_key, _)) => ops::compare(&item_key, best_key, op, vm.recursion_headroom())?,
         };
         if better {
             best = Some((item_key, item));
@@ -615,12 +626,12 @@ fn min_max(
 /// The items of an iterable value, collected (a dict gives its keys; stage04
 /// brings lazy iterators): `'int' object is not iterable` for the others.
 /// `f(*x)` uses it too. The memory for the items, and for the small objects
-/// they are (a str's characters), is asked for fallibly first.
+/// they are (a str's characters beyond Latin-1), is asked for fallibly first.
 pub fn iterate(value: &Value) -> PyResult<Vec<Value>> {
     let mut items = Items::of(value)?;
     let mut collected = Vec::new();
     ops::reserve(&mut collected, items.len)?;
-    ops::check_allocation(items.len.checked_mul(items.each_item_allocates))?;
+    ops::check_allocation(Some(items.items_allocate))?;
     collected.extend(&mut items.source);
     Ok(collected)
 }
@@ -630,16 +641,19 @@ pub fn iterate(value: &Value) -> PyResult<Vec<Value>> {
 /// allocates the tuple.
 struct Items<'a> {
     len: usize,
-    /// The bytes each item owns besides its slot: [`ops::SMALL_OBJECT_BYTES`]
-    /// for the one-character strs of a str, nothing for the ints of a bytes
-    /// (held inline) or the items of a tuple (shared).
-    each_item_allocates: usize,
+    /// The bytes the items own besides their slots: [`ops::SMALL_OBJECT_BYTES`]
+    /// for each character of a str that is not Latin-1 (those are shared, see
+    /// [`crate::value::latin1_strs`]), nothing for the ints of a bytes (held
+    /// inline) or the items of a tuple (shared). `usize::MAX` when that
+    /// overflows, which no allocation can satisfy.
+    items_allocate: usize,
     source: ItemSource<'a>,
 }
 
 enum ItemSource<'a> {
-    Chars(std::str::Chars<'a>),
-    CodePoints(std::slice::Iter<'a, u32>),
+    /// A str's characters, and the shared Latin-1 ones.
+    Chars(std::str::Chars<'a>, Rc<[Value]>),
+    CodePoints(std::slice::Iter<'a, u32>, Rc<[Value]>),
     Bytes(std::slice::Iter<'a, u8>),
     Values(std::slice::Iter<'a, Value>),
     Keys(std::vec::IntoIter<Value>),
@@ -647,12 +661,18 @@ enum ItemSource<'a> {
 
 impl<'a> Items<'a> {
     fn of(value: &'a Value) -> PyResult<Items<'a>> {
-        let small = ops::SMALL_OBJECT_BYTES;
-        let (len, each_item_allocates, source) = match value {
-            Value::Str(s) => (s.chars().count(), small, ItemSource::Chars(s.chars())),
-            Value::SurrogateStr(points) => {
-                (points.len(), small, ItemSource::CodePoints(points.iter()))
-            }
+        let small = |count: usize| count.saturating_mul(ops::SMALL_OBJECT_BYTES);
+        let (len, items_allocate, source) = match value {
+            Value::Str(s) => (
+                s.chars().count(),
+                small(count_beyond_latin1(s)),
+                ItemSource::Chars(s.chars(), latin1_strs()),
+            ),
+            Value::SurrogateStr(points) => (
+                points.len(),
+                small(points.iter().filter(|&&point| point > 0xff).count()),
+                ItemSource::CodePoints(points.iter(), latin1_strs()),
+            ),
             Value::Bytes(b) => (b.len(), 0, ItemSource::Bytes(b.iter())),
             Value::Tuple(t) => (t.len(), 0, ItemSource::Values(t.iter())),
             Value::Dict(d) => {
@@ -671,23 +691,38 @@ impl<'a> Items<'a> {
         };
         Ok(Items {
             len,
-            each_item_allocates,
+            items_allocate,
             source,
         })
     }
+}
+
+/// How many characters of `s` are above U+00FF: those whose UTF-8 starts
+/// with a byte of 0xC4 or more (U+0100 is `C4 80`; continuation bytes are
+/// below 0xC0).
+fn count_beyond_latin1(s: &str) -> usize {
+    if s.is_ascii() {
+        return 0;
+    }
+    s.bytes().filter(|&byte| byte >= 0xc4).count()
 }
 
 impl Iterator for ItemSource<'_> {
     type Item = Value;
 
     fn next(&mut self) -> Option<Value> {
-        let char_value = |c: char| Value::str(c.encode_utf8(&mut [0; 4]));
+        let char_value = |c: char, latin1: &[Value]| {
+            u8::try_from(c)
+                .ok()
+                .and_then(|byte| latin1.get(usize::from(byte)).cloned())
+                .unwrap_or_else(|| Value::str(c.encode_utf8(&mut [0; 4])))
+        };
         Some(match self {
-            ItemSource::Chars(chars) => char_value(chars.next()?),
-            ItemSource::CodePoints(points) => {
+            ItemSource::Chars(chars, latin1) => char_value(chars.next()?, latin1),
+            ItemSource::CodePoints(points, latin1) => {
                 let point = *points.next()?;
                 match char::from_u32(point) {
-                    Some(c) => char_value(c),
+                    Some(c) => char_value(c, latin1),
                     None => Value::SurrogateStr(Rc::from([point])),
                 }
             }
@@ -735,11 +770,11 @@ pub fn new_tuple(_: &mut dyn Vm, args: &[Value], keywords: &Keywords) -> Result<
             // double the memory a big tuple needs at its peak).
             let Items {
                 len,
-                each_item_allocates,
+                items_allocate,
                 mut source,
             } = Items::of(iterable)?;
             let next = |_| source.next().unwrap_or(Value::None);
-            Ok(ops::new_tuple(len, each_item_allocates, next)?)
+            Ok(ops::new_tuple(len, items_allocate, next)?)
         }
     }
 }

@@ -156,6 +156,7 @@ fn die_by_interrupt() -> ! {
 // ANCHOR_END: interrupt
 
 // ANCHOR: run_cli
+// ANCHOR: run_cli_entry
 /// How a command ended, before stdout is flushed at exit.
 enum Ending {
     /// With this exit status, unless stdout cannot be flushed.
@@ -191,7 +192,9 @@ pub fn run_cli(
     };
     exit_status(ending, stdout, stderr)
 }
+// ANCHOR_END: run_cli_entry
 
+// ANCHOR: exit_status
 /// Flushes stdout at exit and gives the exit status. When that flush fails,
 /// CPython's `Py_FinalizeEx` reports an exception that nothing can catch any
 /// more, and `Py_RunMain` exits 120 whatever the status was (an interrupted
@@ -221,7 +224,9 @@ fn exit_status(ending: Ending, stdout: &mut dyn Write, stderr: &mut dyn Write) -
         120
     }
 }
+// ANCHOR_END: exit_status
 
+// ANCHOR: parse_args
 /// Parses the arguments, with the stage's name and description in `--help`.
 fn parse_args(stage: &Stage, args: Vec<OsString>) -> Result<Args, clap::Error> {
     let about = format!(
@@ -242,7 +247,9 @@ fn parse_args(stage: &Stage, args: Vec<OsString>) -> Result<Args, clap::Error> {
     let matches = command.try_get_matches_from(args)?;
     Args::from_arg_matches(&matches)
 }
+// ANCHOR_END: parse_args
 
+// ANCHOR: run_args_setup
 fn run_args(stage: &Stage, args: &Args, stdout: &mut dyn Write, stderr: &mut dyn Write) -> Ending {
     let name = stage.name;
     let code = match load(name, &args.file) {
@@ -278,6 +285,8 @@ fn run_args(stage: &Stage, args: &Args, stdout: &mut dyn Write, stderr: &mut dyn
         None if args.trace => Some(Tracer::Text(stderr)),
         None => None,
     };
+    // ANCHOR_END: run_args_setup
+    // ANCHOR: run_args_result
     let result = (stage.run)(code, stdout, trace, Limits::default());
     let file = args.file.display();
     match result {
@@ -297,6 +306,7 @@ fn run_args(stage: &Stage, args: &Args, stdout: &mut dyn Write, stderr: &mut dyn
         Err(err) => fail(stdout, stderr, &format!("{name}: {file}: {err}"), 2),
     }
 }
+// ANCHOR_END: run_args_result
 // ANCHOR_END: run_cli
 
 // ANCHOR: load

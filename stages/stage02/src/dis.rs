@@ -40,6 +40,7 @@ use crate::opcode::{self, ArgKind};
 use crate::pyrepr::{repr_code, repr_constant};
 
 // ANCHOR: unpack_opargs
+// ANCHOR: unpack_opargs_walk
 /// One instruction as `dis._unpack_opargs` yields it: an `EXTENDED_ARG` prefix is an
 /// instruction of its own, and the argument of the instruction it prefixes already
 /// includes its bits.
@@ -66,6 +67,8 @@ pub fn unpack_opargs(code: &[u8]) -> Vec<RawInstruction> {
             caches_to_skip -= 1;
             continue;
         }
+        // ANCHOR_END: unpack_opargs_walk
+        // ANCHOR: unpack_opargs_arg
         let opcode_byte = unit.first().copied().unwrap_or(0);
         let oparg_byte = unit.get(1).copied().unwrap_or(0);
         let base = opcode::deopt(opcode_byte);
@@ -100,6 +103,7 @@ fn wrap_to_c_int(arg: i64) -> i64 {
         shifted
     }
 }
+// ANCHOR_END: unpack_opargs_arg
 // ANCHOR_END: unpack_opargs
 
 // ANCHOR: jump_target

@@ -149,6 +149,7 @@ impl Interpreter<'_> {
     }
 
     // ANCHOR: execute
+    // ANCHOR: execute_stack_and_names
     /// Executes one instruction. Each arm is named after its `TARGET` in ceval.c.
     fn execute(&mut self, frame: &mut Frame, instr: Instruction) -> Outcome {
         let arg = instr.arg;
@@ -180,6 +181,8 @@ impl Interpreter<'_> {
             LOAD_NAME => load_name(frame, arg)?,
             STORE_NAME => store_name(frame, arg)?,
             DELETE_NAME => delete_name(frame, arg)?,
+            // ANCHOR_END: execute_stack_and_names
+            // ANCHOR: execute_operations_and_calls
             UNARY_POSITIVE => unary(frame, ops::positive)?,
             UNARY_NEGATIVE => unary(frame, ops::negative)?,
             UNARY_NOT => unary(frame, |v| Ok(Value::Bool(!v.is_true())))?,
@@ -206,6 +209,7 @@ impl Interpreter<'_> {
         }
         Ok(None)
     }
+    // ANCHOR_END: execute_operations_and_calls
     // ANCHOR_END: execute
 
     // ANCHOR: call
@@ -407,12 +411,14 @@ fn unary(
 
 /// `TARGET(BINARY_OP)`: `a, b -> a OP b`.
 fn binary_op(frame: &mut Frame, arg: u32) -> Result<(), RunError> {
+    // EXERCISE 2.6 binary_op: decode arg (a VM error if out of range), pop b then a, push a OP b
     let Some((op, inplace)) = ops::decode_binary_op(arg) else {
         return Err(frame.vm_error(format!("BINARY_OP argument {arg} out of range")));
     };
     let right = frame.pop_value()?;
     let left = frame.pop_value()?;
     frame.push_value(ops::binary_op(op, inplace, &left, &right)?)
+    // END EXERCISE
 }
 // ANCHOR_END: operators
 

@@ -56,6 +56,7 @@ impl std::fmt::Display for ExceptionTableError {
 /// more chunks follow. `None` when the table ends in the middle of a number.
 /// Values are kept in a `u64` and refused once they pass `u32::MAX`.
 fn parse_varint(table: &[u8], pos: &mut usize) -> Option<Result<u32, ExceptionTableError>> {
+    // EXERCISE 2.3 parse_varint: 6-bit chunks, most significant first, bit 6 = more follow
     let start = *pos;
     let mut byte = *table.get(*pos)?;
     *pos += 1;
@@ -73,6 +74,7 @@ fn parse_varint(table: &[u8], pos: &mut usize) -> Option<Result<u32, ExceptionTa
     Some(
         u32::try_from(value).map_err(|_| ExceptionTableError::ValueTooLarge { byte_offset: start }),
     )
+    // END EXERCISE
 }
 // ANCHOR_END: parse_varint
 

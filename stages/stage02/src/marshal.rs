@@ -152,9 +152,11 @@ impl<'a> Reader<'a> {
         self.bytes.len().saturating_sub(self.pos)
     }
 
+    // ANCHOR: r_string
     /// `marshal.c: r_string`: the next `n` bytes. Checks the length against what
     /// remains first, so a huge length read from a corrupt file costs nothing.
     fn r_string(&mut self, n: usize, what: &'static str) -> Result<&'a [u8], LoadError> {
+        // EXERCISE 2.2 r_string: the next n bytes and advance, or Truncated if fewer remain
         let bytes: &'a [u8] = self.bytes;
         let end = self.pos.checked_add(n);
         match end.and_then(|end| bytes.get(self.pos..end)) {
@@ -169,7 +171,9 @@ impl<'a> Reader<'a> {
                 available: self.remaining(),
             }),
         }
+        // END EXERCISE
     }
+    // ANCHOR_END: r_string
 
     fn r_array<const N: usize>(&mut self, what: &'static str) -> Result<[u8; N], LoadError> {
         let slice = self.r_string(N, what)?;
@@ -220,6 +224,7 @@ impl<'a> Reader<'a> {
     // ------------------------------------------------------------- the dispatch
 
     // ANCHOR: r_object
+    // ANCHOR: r_object_type_byte
     /// `marshal.c: r_object`: reads one object. `context` says what the object is
     /// for, in the error when the NULL marker (`'0'`) stands where an object must be.
     fn r_object(&mut self, context: &'static str) -> Result<Constant, LoadError> {
@@ -248,6 +253,8 @@ impl<'a> Reader<'a> {
         };
         let flag = type_byte & FLAG_REF != 0;
         let code = type_byte & !FLAG_REF;
+        // ANCHOR_END: r_object_type_byte
+        // ANCHOR: r_object_switch
         let result = match code {
             // TYPE_NULL: no object, no error: ends a dict.
             TYPE_NULL => Ok(None),
@@ -280,7 +287,9 @@ impl<'a> Reader<'a> {
         self.depth += 1;
         Ok(type_byte)
     }
+    // ANCHOR_END: r_object_switch
 
+    // ANCHOR: r_scalar_ints
     /// The `switch (type)` of `r_object`, second half: objects with no parts.
     #[inline(never)]
     fn r_scalar(
@@ -305,6 +314,8 @@ impl<'a> Reader<'a> {
             ))),
             // TYPE_LONG: any other int, in 15-bit digits.
             TYPE_LONG => Constant::Int(self.r_long_object()?),
+            // ANCHOR_END: r_scalar_ints
+            // ANCHOR: r_scalar_floats_bytes
             // TYPE_BINARY_FLOAT: an IEEE 754 double, little-endian.
             TYPE_BINARY_FLOAT => Constant::Float(self.r_float_bin()?),
             // TYPE_FLOAT: legacy text float.
@@ -328,6 +339,8 @@ impl<'a> Reader<'a> {
                     self.r_string(n, "the contents of a bytes object")?,
                 ))
             }
+            // ANCHOR_END: r_scalar_floats_bytes
+            // ANCHOR: r_scalar_strs
             // TYPE_UNICODE, TYPE_INTERNED: UTF-8 with `surrogatepass`.
             TYPE_UNICODE | TYPE_INTERNED => {
                 let n = self.r_size("the length of a str")?;
@@ -361,6 +374,7 @@ impl<'a> Reader<'a> {
         }
         Ok(Some(object))
     }
+    // ANCHOR_END: r_scalar_strs
     // ANCHOR_END: r_object
 
     // ANCHOR: r_long_object
@@ -404,6 +418,7 @@ impl<'a> Reader<'a> {
     // ANCHOR_END: r_long_object
 
     // ANCHOR: r_ref
+    // ANCHOR: r_ref_lookup
     /// `TYPE_REF`: a 32-bit slot number into the reference table. The slot must
     /// exist and hold a finished object (`marshal.c`: "bad marshal data (invalid
     /// reference)").
@@ -435,7 +450,9 @@ impl<'a> Reader<'a> {
         }
         Ok(())
     }
+    // ANCHOR_END: r_ref_lookup
 
+    // ANCHOR: r_ref_reserve
     /// `marshal.c: r_ref_reserve`: takes the next slot *now*, when the flagged type
     /// byte has been read, and fills it once the object is complete. The numbering
     /// must follow the order of the type bytes in the stream (pre-order), because
@@ -454,6 +471,7 @@ impl<'a> Reader<'a> {
             *slot = RefSlot::Filled(object.clone());
         }
     }
+    // ANCHOR_END: r_ref_reserve
     // ANCHOR_END: r_ref
 
     // ANCHOR: r_sequence
@@ -541,6 +559,7 @@ impl<'a> Reader<'a> {
     // ANCHOR_END: r_sequence
 
     // ANCHOR: r_code_object
+    // ANCHOR: r_code_fields
     /// `TYPE_CODE`: the sixteen fields of a 3.11 code object, in the order
     /// `marshal.c` reads them, then `_PyCode_Validate`'s checks. The slot is
     /// reserved before the fields: nested objects that are flagged come after it.
@@ -563,6 +582,8 @@ impl<'a> Reader<'a> {
         let firstlineno = self.r_long("co_firstlineno")?;
         let linetable = self.r_field("co_linetable")?;
         let exceptiontable = self.r_field("co_exceptiontable")?;
+        // ANCHOR_END: r_code_fields
+        // ANCHOR: r_code_validate
         let fields = CodeFields {
             argcount,
             posonlyargcount,
@@ -593,6 +614,7 @@ impl<'a> Reader<'a> {
         let offset = self.pos;
         Ok((offset, self.r_object(field)?))
     }
+    // ANCHOR_END: r_code_validate
     // ANCHOR_END: r_code_object
 }
 

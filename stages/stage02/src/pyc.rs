@@ -259,6 +259,7 @@ fn write_wrong_magic(f: &mut fmt::Formatter<'_>, path: Option<&Path>, magic: u16
 impl std::error::Error for LoadError {}
 
 // ANCHOR: pyc_header
+// ANCHOR: pyc_header_struct
 /// The 16-byte header. Only the magic number is checked; the rest is kept for
 /// display (`--code`) and for readers who want to see it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -278,7 +279,9 @@ pub enum Validation {
     /// `flags & 1 == 1`: SipHash-1-3 of the source; `check_source` is bit 1.
     Hash { hash: [u8; 8], check_source: bool },
 }
+// ANCHOR_END: pyc_header_struct
 
+// ANCHOR: read_header_magic
 /// Reads and checks the header: the magic number must be 3.11's.
 pub fn read_header(bytes: &[u8]) -> Result<PycHeader, LoadError> {
     let Some(header) = bytes.get(..HEADER_SIZE) else {
@@ -299,6 +302,8 @@ pub fn read_header(bytes: &[u8]) -> Result<PycHeader, LoadError> {
     if magic != MAGIC_NUMBER {
         return Err(LoadError::WrongMagic { path: None, magic });
     }
+    // ANCHOR_END: read_header_magic
+    // ANCHOR: read_header_validation
     let flags = u32::from_le_bytes(word(4));
     let validation = if flags & 1 == 0 {
         Validation::Timestamp {
@@ -320,6 +325,7 @@ pub fn read_header(bytes: &[u8]) -> Result<PycHeader, LoadError> {
         validation,
     })
 }
+// ANCHOR_END: read_header_validation
 // ANCHOR_END: pyc_header
 
 // ANCHOR: load_pyc

@@ -162,14 +162,16 @@ impl Drop for Tuple {
 
 /// A value that may hold other values: dropping it may drop more.
 fn is_container(value: &Value) -> bool {
-    matches!(value, Value::Tuple(_) | Value::Dict(_))
+    matches!(value, Value::Tuple(_) | Value::Dict(_) | Value::Object(_))
 }
 
 /// A container being emptied by [`drop_nested`]: a tuple with the index of
-/// its next item that is a container, or a dict.
+/// its next item that is a container, a dict, or the items an object gave up
+/// ([`Object::drain`]: a list's).
 pub enum Emptying {
     Tuple(Tuple, usize),
     Dict(Dict),
+    Values(Vec<Value>),
 }
 
 impl Emptying {
@@ -193,6 +195,12 @@ impl Emptying {
                     return Some(value);
                 }
             },
+            Emptying::Values(values) => loop {
+                let value = values.pop()?;
+                if is_container(&value) {
+                    return Some(value);
+                }
+            },
         }
     }
 
@@ -201,6 +209,7 @@ impl Emptying {
         match self {
             Emptying::Tuple(tuple, next) => *next >= tuple.len(),
             Emptying::Dict(dict) => dict.is_empty(),
+            Emptying::Values(values) => values.is_empty(),
         }
     }
 }
@@ -233,6 +242,14 @@ pub fn drop_nested(first: Emptying) {
                     pending.push(Emptying::Dict(dict.into_inner()));
                 }
             }
+            Value::Object(mut object) => {
+                if let Some(object) = Rc::get_mut(&mut object) {
+                    let items = object.drain();
+                    if !items.is_empty() {
+                        pending.push(Emptying::Values(items));
+                    }
+                }
+            }
             _ => {}
         }
     }
@@ -254,6 +271,15 @@ impl Value {
     /// A `str` value from Rust text.
     pub fn str(text: &str) -> Value {
         Value::Str(Rc::from(text))
+    }
+
+    /// The one-character str `c`. The 256 Latin-1 characters are made once
+    /// and shared (see [`latin1_strs`]).
+    pub fn char_str(c: char) -> Value {
+        u8::try_from(c)
+            .ok()
+            .and_then(|byte| latin1_strs().get(usize::from(byte)).cloned())
+            .unwrap_or_else(|| Value::str(c.encode_utf8(&mut [0; 4])))
     }
 
     /// An `int` value from a `BigInt`, small when it fits.
@@ -393,6 +419,20 @@ impl Value {
     }
 }
 
+/// The one-character strs of U+0000 to U+00FF, made once per thread and
+/// shared by every value that is one of them, as CPython shares them
+/// (`Objects/unicodeobject.c: get_latin1_char`): `tuple('x' * 10**8)` holds
+/// one str a hundred million times, not a hundred million strs (3.2 GB more
+/// here). A caller that makes many reads the table once and indexes it.
+pub fn latin1_strs() -> Rc<[Value]> {
+    thread_local! {
+        static LATIN1: Rc<[Value]> = (0..=255u8)
+            .map(|byte| Value::str(char::from(byte).encode_utf8(&mut [0; 4])))
+            .collect();
+    }
+    LATIN1.with(Rc::clone)
+}
+
 /// `RecursionError` when a `repr` nests deeper than [`MAX_REPR_DEPTH`].
 pub fn check_repr_depth(depth: usize) -> PyResult<()> {
     if depth >= MAX_REPR_DEPTH {
@@ -477,6 +517,7 @@ pub fn value_from_constant(constant: &Constant) -> Option<Value> {
 // ANCHOR_END: from_constant
 
 // ANCHOR: prepared_code
+// ANCHOR: prepared_code_struct
 /// A code object as the interpreter runs it (CPython's `PyCodeObject`, whose
 /// `co_consts` are objects already): the loaded [`Code`] and its constants as
 /// values. `None` marks a constant the workbook cannot represent yet (a
@@ -498,7 +539,9 @@ pub struct PreparedCode {
     /// arguments and no keywords binds them in order, with no checks left.
     pub simple_argcount: Option<usize>,
 }
+// ANCHOR_END: prepared_code_struct
 
+// ANCHOR: prepared_code_new
 impl PreparedCode {
     /// Converts the constants once; nested code objects among them are
     /// prepared here too, so `MAKE_FUNCTION` only clones an `Rc`.
@@ -527,6 +570,7 @@ fn simple_argcount(code: &Code) -> Option<usize> {
     }
     usize::try_from(code.argcount).ok()
 }
+// ANCHOR_END: prepared_code_new
 // ANCHOR_END: prepared_code
 
 // ANCHOR: printf_arg

@@ -265,6 +265,15 @@ pub trait Vm {
         args: Vec<Value>,
         keywords: Keywords,
     ) -> Result<Value, RunError>;
+
+    /// How many more levels the recursion limit allows (CPython's
+    /// `tstate->recursion_remaining`), as a builtin that compares (`min`,
+    /// `max`) gives it to `ops::compare`. Without Python functions (stage02)
+    /// a builtin runs two levels into the limit of 1000: the module's frame
+    /// and its own call.
+    fn recursion_headroom(&self) -> usize {
+        998
+    }
 }
 
 /// A built-in function's body (`PyCFunction`): the interpreter, the

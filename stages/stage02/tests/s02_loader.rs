@@ -591,9 +591,9 @@ fn s02_2_code_objects_are_validated() {
 // ------------------------------------------------------------ compiling .py
 
 #[test]
-fn s02_1_compile_source_with_python311() {
+fn s02_8_compile_source_with_python311() {
     if stage02::source::find_python311().is_none() {
-        println!("SKIPPED s02_1_compile_source_with_python311: no python3.11 on PATH");
+        println!("SKIPPED s02_8_compile_source_with_python311: no python3.11 on PATH");
         return;
     }
     let source = fixture("positions.py");

@@ -27,6 +27,7 @@ use crate::value::dict::Dict;
 use crate::value::{Tuple, Value};
 
 // ANCHOR: initialize_locals
+// ANCHOR: initialize_locals_positional
 /// Binds `args` (the positional arguments, then one value per name in
 /// `kwnames`) to the parameters of `function`, moving each value into
 /// `localsplus`. Every slot of `localsplus` must be empty (`None`) on entry.
@@ -59,6 +60,8 @@ pub fn initialize_locals(
             .collect();
         set(localsplus, index, Value::Tuple(Tuple::from(rest)));
     }
+    // ANCHOR_END: initialize_locals_positional
+    // ANCHOR: initialize_locals_keywords_defaults
     let mut kwdict = shape.varkeywords.map(|_| Dict::new());
 
     bind_keywords(
@@ -84,6 +87,7 @@ pub fn initialize_locals(
     }
     Ok(())
 }
+// ANCHOR_END: initialize_locals_keywords_defaults
 // ANCHOR_END: initialize_locals
 
 // ANCHOR: bind_exact_args
@@ -155,6 +159,7 @@ fn slot_name(function: &Function, index: usize) -> &str {
 
 // ANCHOR: bind_keywords
 // ANCHOR: bind_keywords_only
+// ANCHOR: bind_keywords_lookup
 /// Each keyword goes to the named parameter (positional-only ones excluded),
 /// else into `**kwargs`, else it is an error.
 fn bind_keywords(
@@ -179,6 +184,8 @@ fn bind_keywords(
                 .get(j)
                 .is_some_and(|name| Rc::ptr_eq(name, keyword) || name == keyword)
         });
+        // ANCHOR_END: bind_keywords_lookup
+        // ANCHOR: bind_keywords_match
         match (found, kwdict.as_mut()) {
             (Some(j), _) => match localsplus.get_mut(j) {
                 Some(slot) if slot.is_some() => {
@@ -206,6 +213,7 @@ fn bind_keywords(
     }
     Ok(())
 }
+// ANCHOR_END: bind_keywords_match
 // ANCHOR_END: bind_keywords_only
 
 // ANCHOR: positional_only_passed_as_keyword
@@ -251,6 +259,7 @@ fn fill_defaults(
     localsplus: &mut [Option<Value>],
     argcount: usize,
 ) -> PyResult<()> {
+    // EXERCISE 3.3 fill_defaults: report missing parameters, then fill the rest from defaults
     let defaults: &[Value] = function.defaults.as_deref().unwrap_or(&[]);
     let first_default = shape.argcount.saturating_sub(defaults.len());
     let is_empty = |i: usize| localsplus.get(i).is_some_and(Option::is_none);
@@ -269,6 +278,7 @@ fn fill_defaults(
         }
     }
     Ok(())
+    // END EXERCISE
 }
 // ANCHOR_END: fill_defaults
 

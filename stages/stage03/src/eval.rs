@@ -156,6 +156,7 @@ impl Interpreter<'_> {
     }
 
     // ANCHOR: eval_loop
+    // ANCHOR: eval_loop_call
     /// The loop: fetch, execute, trace, until `frame` returns. A call
     /// switches `frame` to the callee and parks the caller in `self.frames`; a
     /// return switches back and pushes the result on the caller's stack.
@@ -184,7 +185,10 @@ impl Interpreter<'_> {
                         self.trace_push(&frame)?;
                     }
                 }
+                // ANCHOR_END: eval_loop_call
+                // ANCHOR: eval_loop_return
                 Ok(Some(Exit::Return(value))) => {
+                    // EXERCISE 3.2 return_value: back to the caller with the value, or out at entry
                     self.depth -= 1;
                     if self.frames.len() == entry {
                         if self.trace.is_some() {
@@ -202,11 +206,13 @@ impl Interpreter<'_> {
                     }
                     self.pool.recycle(callee);
                     frame.push_value(value)?;
+                    // END EXERCISE
                 }
                 Err(error) => return Err(self.unwind(frame, entry, error)),
             }
         }
     }
+    // ANCHOR_END: eval_loop_return
     // ANCHOR_END: eval_loop
 
     /// Leaves this loop with `error`: the frames it pushed are dropped (no stage
@@ -288,6 +294,7 @@ impl Interpreter<'_> {
     }
 
     // ANCHOR: execute
+    // ANCHOR: execute_stack_and_names
     /// Executes one instruction. Each arm is named after its `TARGET` in ceval.c.
     fn execute(&mut self, frame: &mut Frame, instr: Instruction) -> Outcome {
         let arg = instr.arg;
@@ -325,6 +332,8 @@ impl Interpreter<'_> {
             LOAD_GLOBAL => load_global(frame, arg)?,
             STORE_GLOBAL => store_global(frame, arg)?,
             DELETE_GLOBAL => delete_global(frame, arg)?,
+            // ANCHOR_END: execute_stack_and_names
+            // ANCHOR: execute_operations_and_calls
             LOAD_ATTR => load_attr(frame, arg)?,
             UNARY_POSITIVE => unary(frame, ops::positive)?,
             UNARY_NEGATIVE => unary(frame, ops::negative)?,
@@ -357,6 +366,7 @@ impl Interpreter<'_> {
         }
         Ok(None)
     }
+    // ANCHOR_END: execute_operations_and_calls
     // ANCHOR_END: execute
 
     // ANCHOR: call
@@ -403,6 +413,7 @@ impl Interpreter<'_> {
     // ANCHOR_END: call_instruction
 
     // ANCHOR: call_function_ex
+    // ANCHOR: call_function_ex_args
     /// `TARGET(CALL_FUNCTION_EX)`: `f(*args, **kwargs)`. The stack holds
     /// `NULL, f, args` and, when `arg & 1`, a dict of keyword arguments; the
     /// sequence and the dict are spread into an argument vector like `CALL`'s.
@@ -431,6 +442,8 @@ impl Interpreter<'_> {
                 }
             },
         };
+        // ANCHOR_END: call_function_ex_args
+        // ANCHOR: call_function_ex_kwargs
         let mut args: Vec<Option<Value>> = positional.iter().cloned().map(Some).collect();
         let mut kwnames = Vec::new();
         match kwargs {
@@ -453,6 +466,7 @@ impl Interpreter<'_> {
         let called = self.call_value(&callable, &mut args, &kwnames)?;
         self.finish_call(frame, called)
     }
+    // ANCHOR_END: call_function_ex_kwargs
     // ANCHOR_END: call_function_ex
 
     // ANCHOR: call_value
@@ -590,12 +604,17 @@ impl Vm for Interpreter<'_> {
         }
         self.run_frame(callee)
     }
+
+    /// What the frames and the running builtins have left of the limit.
+    fn recursion_headroom(&self) -> usize {
+        RECURSION_LIMIT.saturating_sub(self.depth)
+    }
 }
 // ANCHOR_END: vm
 
 /// What calling a value gives: a builtin's result, or a Python function's frame
 /// that the loop runs next.
-enum Called {
+pub enum Called {
     Value(Value),
     Frame(Box<Frame>),
 }
@@ -653,13 +672,13 @@ const fn build_cache_entries() -> [u8; 256] {
 // ANCHOR_END: cache_entries
 
 /// An argument used as a count or an index.
-fn count(arg: u32) -> usize {
+pub fn count(arg: u32) -> usize {
     usize::try_from(arg).unwrap_or(usize::MAX)
 }
 
 /// The error for an opcode this stage does not execute: a CPython 3.11 opcode is
 /// valid bytecode that a later stage runs; a number no opcode has is bad bytecode.
-fn unsupported(frame: &Frame, opcode: u8) -> RunError {
+pub fn unsupported(frame: &Frame, opcode: u8) -> RunError {
     let Some(info) = opcode::info(opcode) else {
         return frame.vm_error(format!("unknown opcode {opcode}"));
     };
@@ -688,7 +707,7 @@ pub fn unhandled(frame: &Frame, error: RunError) -> RunError {
 
 /// `error` as it leaves `frame`: a limit if it is an exception that a
 /// handler covering the frame's instruction could catch.
-fn catchable_in(frame: &Frame, error: RunError) -> RunError {
+pub fn catchable_in(frame: &Frame, error: RunError) -> RunError {
     match error.exception_name() {
         Some(name) if has_handler(frame) => RunError::NotImplemented(Limit {
             offset: Some(frame.offset),
@@ -700,7 +719,7 @@ fn catchable_in(frame: &Frame, error: RunError) -> RunError {
 }
 
 /// Whether the exception table covers the instruction at `frame.offset`.
-fn has_handler(frame: &Frame) -> bool {
+pub fn has_handler(frame: &Frame) -> bool {
     let Ok(entries) = crate::exceptiontable::parse(&frame.code) else {
         return false;
     };
@@ -712,7 +731,7 @@ fn has_handler(frame: &Frame) -> bool {
 // ANCHOR: names
 /// `TARGET(LOAD_NAME)`: locals, then globals (the same namespace for module
 /// code), then builtins.
-fn load_name(frame: &mut Frame, arg: u32) -> Result<(), RunError> {
+pub fn load_name(frame: &mut Frame, arg: u32) -> Result<(), RunError> {
     let name = frame.name(arg)?;
     let found = frame.globals.borrow().get_str(&name).cloned();
     let value = match found {
@@ -723,7 +742,7 @@ fn load_name(frame: &mut Frame, arg: u32) -> Result<(), RunError> {
 }
 
 /// `TARGET(STORE_NAME)`
-fn store_name(frame: &mut Frame, arg: u32) -> Result<(), RunError> {
+pub fn store_name(frame: &mut Frame, arg: u32) -> Result<(), RunError> {
     let name = frame.name(arg)?;
     let value = frame.pop_value()?;
     frame.globals.borrow_mut().insert_str(name, value);
@@ -731,7 +750,7 @@ fn store_name(frame: &mut Frame, arg: u32) -> Result<(), RunError> {
 }
 
 /// `TARGET(DELETE_NAME)`
-fn delete_name(frame: &mut Frame, arg: u32) -> Result<(), RunError> {
+pub fn delete_name(frame: &mut Frame, arg: u32) -> Result<(), RunError> {
     let name = frame.name(arg)?;
     let removed = frame.globals.borrow_mut().remove_str(&name);
     match removed {
@@ -744,7 +763,7 @@ fn delete_name(frame: &mut Frame, arg: u32) -> Result<(), RunError> {
 
 // ANCHOR: operators
 /// `TARGET(UNARY_*)`: replace the top of the stack by `op(top)`.
-fn unary(
+pub fn unary(
     frame: &mut Frame,
     op: impl Fn(&Value) -> Result<Value, Exception>,
 ) -> Result<(), RunError> {
@@ -753,7 +772,7 @@ fn unary(
 }
 
 /// `TARGET(BINARY_OP)`: `a, b -> a OP b`.
-fn binary_op(frame: &mut Frame, arg: u32) -> Result<(), RunError> {
+pub fn binary_op(frame: &mut Frame, arg: u32) -> Result<(), RunError> {
     let Some((op, inplace)) = ops::decode_binary_op(arg) else {
         return Err(frame.vm_error(format!("BINARY_OP argument {arg} out of range")));
     };
@@ -765,7 +784,7 @@ fn binary_op(frame: &mut Frame, arg: u32) -> Result<(), RunError> {
 
 // ANCHOR: copy_swap
 /// `TARGET(COPY)`: push the `arg`-th item from the top again (`COPY 1` duplicates).
-fn copy(frame: &mut Frame, arg: u32) -> Result<(), RunError> {
+pub fn copy(frame: &mut Frame, arg: u32) -> Result<(), RunError> {
     if arg == 0 {
         return Err(frame.vm_error("COPY 0"));
     }
@@ -774,7 +793,7 @@ fn copy(frame: &mut Frame, arg: u32) -> Result<(), RunError> {
 }
 
 /// `TARGET(SWAP)`: exchange the top with the `arg`-th item from the top.
-fn swap(frame: &mut Frame, arg: u32) -> Result<(), RunError> {
+pub fn swap(frame: &mut Frame, arg: u32) -> Result<(), RunError> {
     let len = frame.stack.len();
     match count(arg)
         .checked_sub(1)
@@ -792,7 +811,7 @@ fn swap(frame: &mut Frame, arg: u32) -> Result<(), RunError> {
 // ANCHOR: f_strings
 /// `TARGET(FORMAT_VALUE)`: an f-string field. `arg & 3` is the conversion
 /// (`!s`, `!r`, `!a`), `arg & 4` says a format spec is on the stack.
-fn format_value(frame: &mut Frame, arg: u32) -> Result<(), RunError> {
+pub fn format_value(frame: &mut Frame, arg: u32) -> Result<(), RunError> {
     let spec = if arg & 4 != 0 {
         match frame.pop_value()? {
             Value::Str(spec) => Some(spec),
@@ -822,7 +841,7 @@ fn format_value(frame: &mut Frame, arg: u32) -> Result<(), RunError> {
 }
 
 /// `TARGET(BUILD_STRING)`: concatenate the top `arg` strings.
-fn build_string(frame: &mut Frame, arg: u32) -> Result<(), RunError> {
+pub fn build_string(frame: &mut Frame, arg: u32) -> Result<(), RunError> {
     let pieces = frame.pop_values(count(arg))?;
     let mut text = String::new();
     let mut surrogates: Option<Vec<u32>> = None;
@@ -847,7 +866,7 @@ fn build_string(frame: &mut Frame, arg: u32) -> Result<(), RunError> {
 
 /// The keyword names of `KW_NAMES`: the tuple constant itself, shared (an `Rc`
 /// clone), not copied; binding checks that each name is a str.
-fn keyword_names(frame: &Frame, index: usize) -> Result<Tuple, RunError> {
+pub fn keyword_names(frame: &Frame, index: usize) -> Result<Tuple, RunError> {
     let index = u32::try_from(index).unwrap_or(u32::MAX);
     match frame.constant(index)? {
         Value::Tuple(items) => Ok(items),
@@ -856,8 +875,9 @@ fn keyword_names(frame: &Frame, index: usize) -> Result<Tuple, RunError> {
 }
 
 // ANCHOR: fast_locals
+// ANCHOR: load_store_delete_fast
 /// `TARGET(LOAD_FAST)`: push fast local `arg`, found by index: no name, no hash.
-fn load_fast(frame: &mut Frame, arg: u32) -> Result<(), RunError> {
+pub fn load_fast(frame: &mut Frame, arg: u32) -> Result<(), RunError> {
     let value = match frame.locals.get(count(arg)) {
         Some(Some(value)) => value.clone(),
         Some(None) => return Err(unbound_local(frame, arg).into()),
@@ -867,7 +887,7 @@ fn load_fast(frame: &mut Frame, arg: u32) -> Result<(), RunError> {
 }
 
 /// `TARGET(STORE_FAST)`
-fn store_fast(frame: &mut Frame, arg: u32) -> Result<(), RunError> {
+pub fn store_fast(frame: &mut Frame, arg: u32) -> Result<(), RunError> {
     let value = frame.pop_value()?;
     match frame.locals.get_mut(count(arg)) {
         Some(slot) => {
@@ -879,17 +899,19 @@ fn store_fast(frame: &mut Frame, arg: u32) -> Result<(), RunError> {
 }
 
 /// `TARGET(DELETE_FAST)`: unbind a local; deleting an unbound one fails too.
-fn delete_fast(frame: &mut Frame, arg: u32) -> Result<(), RunError> {
+pub fn delete_fast(frame: &mut Frame, arg: u32) -> Result<(), RunError> {
     match frame.locals.get_mut(count(arg)).map(Option::take) {
         Some(Some(_)) => Ok(()),
         Some(None) => Err(unbound_local(frame, arg).into()),
         None => Err(frame.vm_error(format!("local index {arg} out of range"))),
     }
 }
+// ANCHOR_END: load_store_delete_fast
 
+// ANCHOR: unbound_local
 /// `UnboundLocalError: cannot access local variable 'x' where it is not
 /// associated with a value` (3.11's wording, `UNBOUNDLOCAL_ERROR_MSG`).
-fn unbound_local(frame: &Frame, arg: u32) -> Exception {
+pub fn unbound_local(frame: &Frame, arg: u32) -> Exception {
     let name = frame
         .code
         .localsplusnames
@@ -900,9 +922,11 @@ fn unbound_local(frame: &Frame, arg: u32) -> Exception {
         format!("cannot access local variable '{name}' where it is not associated with a value"),
     )
 }
+// ANCHOR_END: unbound_local
 // ANCHOR_END: fast_locals
 
 // ANCHOR: globals
+// ANCHOR: load_global
 /// `TARGET(LOAD_GLOBAL)`: the name is `co_names[arg >> 1]`; the low bit asks
 /// for a NULL pushed first, so that `CALL` finds `NULL, f` (3.11 folds the
 /// `PUSH_NULL` of a call into this instruction). Globals, then builtins.
@@ -910,7 +934,7 @@ fn unbound_local(frame: &Frame, arg: u32) -> Exception {
 /// The lookup in the globals goes through the code object's remembered
 /// lookup for this name (`Dict::get_str_cached`): while no global is added or
 /// deleted, `d20` is found by its index, without hashing the name.
-fn load_global(frame: &mut Frame, arg: u32) -> Result<(), RunError> {
+pub fn load_global(frame: &mut Frame, arg: u32) -> Result<(), RunError> {
     let index = count(arg >> 1);
     let (Some(name), Some(cache)) = (
         frame.code.names.get(index),
@@ -928,9 +952,11 @@ fn load_global(frame: &mut Frame, arg: u32) -> Result<(), RunError> {
     }
     frame.push_value(value)
 }
+// ANCHOR_END: load_global
 
+// ANCHOR: store_delete_global
 /// `TARGET(STORE_GLOBAL)`: `global x; x = …`.
-fn store_global(frame: &mut Frame, arg: u32) -> Result<(), RunError> {
+pub fn store_global(frame: &mut Frame, arg: u32) -> Result<(), RunError> {
     let name = frame.name(arg)?;
     let value = frame.pop_value()?;
     frame.globals.borrow_mut().insert_str(name, value);
@@ -938,7 +964,7 @@ fn store_global(frame: &mut Frame, arg: u32) -> Result<(), RunError> {
 }
 
 /// `TARGET(DELETE_GLOBAL)`: `global x; del x`.
-fn delete_global(frame: &mut Frame, arg: u32) -> Result<(), RunError> {
+pub fn delete_global(frame: &mut Frame, arg: u32) -> Result<(), RunError> {
     let name = frame.name(arg)?;
     let removed = frame.globals.borrow_mut().remove_str(&name);
     match removed {
@@ -946,20 +972,22 @@ fn delete_global(frame: &mut Frame, arg: u32) -> Result<(), RunError> {
         None => Err(builtins::missing_name(&name, STAGE)),
     }
 }
+// ANCHOR_END: store_delete_global
 // ANCHOR_END: globals
 
 /// `TARGET(LOAD_ATTR)`: `f.__name__`, `f.__code__.co_varnames`.
-fn load_attr(frame: &mut Frame, arg: u32) -> Result<(), RunError> {
+pub fn load_attr(frame: &mut Frame, arg: u32) -> Result<(), RunError> {
     let name = frame.name(arg)?;
     let owner = frame.pop_value()?;
     frame.push_value(function::get_attribute(&owner, &name)?)
 }
 
 // ANCHOR: make_function
+// ANCHOR: make_function_flags
 /// `TARGET(MAKE_FUNCTION)`: pops the code object, then, as the flag bits say,
 /// the annotations (`0x04`), the keyword defaults (`0x02`) and the defaults
 /// (`0x01`), which `def` evaluated just before. A closure (`0x08`) is stage06.
-fn make_function(frame: &mut Frame, arg: u32) -> Result<(), RunError> {
+pub fn make_function(frame: &mut Frame, arg: u32) -> Result<(), RunError> {
     let Value::Code(code) = frame.pop_value()? else {
         return Err(frame.vm_error("MAKE_FUNCTION of a value that is not a code object"));
     };
@@ -987,11 +1015,13 @@ fn make_function(frame: &mut Frame, arg: u32) -> Result<(), RunError> {
     }
     frame.push_value(Value::object(function))
 }
+// ANCHOR_END: make_function_flags
 
+// ANCHOR: annotations_dict
 /// 3.11 passes annotations as a flat tuple `('x', float, 'return', float)`;
 /// the function turns it into the dict `__annotations__` shows
 /// (`Objects/funcobject.c: func_get_annotations`).
-fn annotations_dict(frame: &mut Frame) -> Result<Rc<std::cell::RefCell<Dict>>, RunError> {
+pub fn annotations_dict(frame: &mut Frame) -> Result<Rc<std::cell::RefCell<Dict>>, RunError> {
     let items = match frame.pop_value()? {
         Value::Dict(dict) => return Ok(dict),
         Value::Tuple(items) if items.len() % 2 == 0 => items,
@@ -1005,12 +1035,13 @@ fn annotations_dict(frame: &mut Frame) -> Result<Rc<std::cell::RefCell<Dict>>, R
     }
     Ok(Rc::new(std::cell::RefCell::new(annotations)))
 }
+// ANCHOR_END: annotations_dict
 // ANCHOR_END: make_function
 
 // ANCHOR: build_map
 // ANCHOR: build_map_only
 /// `TARGET(BUILD_MAP)`: a dict from the top `2 * arg` items, key, value, ….
-fn build_map(frame: &mut Frame, arg: u32) -> Result<(), RunError> {
+pub fn build_map(frame: &mut Frame, arg: u32) -> Result<(), RunError> {
     let items = frame.pop_values(count(arg).saturating_mul(2))?;
     let mut result = Dict::new();
     for pair in items.chunks_exact(2) {
@@ -1025,7 +1056,7 @@ fn build_map(frame: &mut Frame, arg: u32) -> Result<(), RunError> {
 // ANCHOR: build_const_key_map
 /// `TARGET(BUILD_CONST_KEY_MAP)`: the keys come as one constant tuple on top,
 /// the `arg` values below it (how `def f(*, c=3)` builds `__kwdefaults__`).
-fn build_const_key_map(frame: &mut Frame, arg: u32) -> Result<(), RunError> {
+pub fn build_const_key_map(frame: &mut Frame, arg: u32) -> Result<(), RunError> {
     let Value::Tuple(keys) = frame.pop_value()? else {
         return Err(frame.vm_error("BUILD_CONST_KEY_MAP keys are not a tuple"));
     };
@@ -1045,7 +1076,7 @@ fn build_const_key_map(frame: &mut Frame, arg: u32) -> Result<(), RunError> {
 /// `TARGET(DICT_MERGE)`: `f(**a, **b)` merges each mapping into the dict
 /// `arg` items down, refusing a key given twice. The messages name the function,
 /// which sits two items below that dict.
-fn dict_merge(frame: &mut Frame, arg: u32) -> Result<(), RunError> {
+pub fn dict_merge(frame: &mut Frame, arg: u32) -> Result<(), RunError> {
     let update = frame.pop_value()?;
     let depth = count(arg);
     let function_str = |frame: &Frame| -> Result<String, RunError> {

@@ -25,16 +25,19 @@ fn assert_matches_cpython(name: &str) {
     let status = stage03::run_cli(args, &mut stdout, &mut stderr);
     let stdout = String::from_utf8_lossy(&stdout);
     let stderr = String::from_utf8_lossy(&stderr);
-    assert_eq!(stdout, read("out"), "{name}: stdout differs from CPython's");
-    assert_eq!(
-        status.to_string(),
-        read("exit").trim(),
-        "{name}: exit status; stderr: {stderr}"
-    );
-    assert_eq!(
-        stderr.lines().last().unwrap_or(""),
-        read("err").lines().last().unwrap_or(""),
-        "{name}: last line of stderr"
+    let (want_out, want_err, want_exit) = (read("out"), read("err"), read("exit"));
+    let last = |text: &str| text.lines().last().unwrap_or("").to_string();
+    let matches = stdout == want_out
+        && status.to_string() == want_exit.trim()
+        && last(&stderr) == last(&want_err);
+    assert!(
+        matches,
+        "{name}.pyc does not behave as CPython did (stdout, exit status and the last \
+         line of stderr must match)\n\
+         --- expected stdout (CPython)\n{want_out}\n--- actual stdout (stage03)\n{stdout}\n\
+         --- expected stderr\n{want_err}\n--- actual stderr\n{stderr}\n\
+         --- exit status: expected {}, actual {status}",
+        want_exit.trim()
     );
 }
 

@@ -1,8 +1,9 @@
 //! DESIGN.md section 5: "huge allocations are refused with `MemoryError` rather
-//! than an abort" (issue 9). The programs of `tests/limits_memory/` run in the
-//! stage binaries under a 4 GB address space (`prlimit`, the limit the mutation
-//! test uses), where an allocation that was not asked for fallibly really fails
-//! and Rust aborts the process. Each must end as CPython 3.11.7 ends under the
+//! than an abort" (issue 9); nor does nesting abort the process by overflowing
+//! the Rust stack. The programs of `tests/limits_memory/` run in the stage
+//! binaries under a 4 GB address space (`prlimit`, the limit the mutation test
+//! uses), where an allocation that was not asked for fallibly really fails and
+//! Rust aborts the process. Each must end as CPython 3.11.7 ends under the
 //! same limit (the same stdout, exit status and last line of stderr) or, where
 //! the workbook departs on purpose, with a bare `MemoryError` and exit status 1:
 //! never by a signal.
@@ -186,6 +187,18 @@ fn s02_9_memory_the_tuple_of_10_to_the_8_bytes_fits_in_4_gb() {
 }
 
 #[test]
+fn s02_9_memory_the_tuple_of_10_to_the_8_latin_1_characters_fits_in_4_gb() {
+    // Each item is the one shared str of its character, as in CPython: a str
+    // per item (32 bytes more each) would not fit.
+    check_stage03("tuple_of_chars", prints("100000000\n"));
+}
+
+#[test]
+fn s02_9_memory_the_tuple_of_10_to_the_8_euro_signs_is_a_memory_error() {
+    check_both("tuple_of_euros", raises("", MEMORY_ERROR));
+}
+
+#[test]
 fn s02_9_memory_the_repr_of_2_to_the_29_backslashes_fits_in_4_gb() {
     check_stage03("repr_backslashes", prints("1073741826\n"));
 }
@@ -200,14 +213,43 @@ fn s02_9_memory_the_repr_of_2_to_the_29_zero_bytes_is_a_memory_error() {
 
 #[test]
 fn s02_9_memory_ascii_of_2_to_the_28_astral_characters_is_a_memory_error() {
-    // A deliberate difference: CPython prints 2684354562. The 1 GB str (UTF-8,
-    // four bytes a character) and its 2.7 GB of escapes do not both fit.
+    // A deliberate difference: CPython prints 2684354562, with the 1 GB str and
+    // its 2.7 GB of escapes in 3.8 GB. Here the escapes are built, then copied
+    // into the `Rc<str>` of a str value, as for `repr_zero_bytes`: 6.4 GB.
     check_stage03("ascii_astral", raises("", MEMORY_ERROR));
 }
 
 #[test]
 fn s02_9_memory_the_repr_of_a_repr_of_a_repr_ends_in_a_memory_error() {
     check_stage03("repr_of_repr", raises("", MEMORY_ERROR));
+}
+
+// Comparing nested tuples must not overflow the Rust stack either: each level
+// takes a level of the recursion limit, as CPython's `PyObject_RichCompare`
+// counts it, and the comparison ends in CPython's `RecursionError` at the same
+// depth.
+
+const TOO_DEEP_TO_COMPARE: &str = "RecursionError: maximum recursion depth exceeded in comparison";
+
+#[test]
+fn s02_9_memory_min_of_tuples_nested_999_deep_is_a_recursion_error() {
+    check_both("compare_depth", raises("1 1 1\n1 1\n", TOO_DEEP_TO_COMPARE));
+}
+
+#[test]
+fn s02_9_memory_a_python_frame_takes_a_level_from_comparisons() {
+    check_stage03(
+        "compare_depth_in_function",
+        raises("1 1\n", TOO_DEEP_TO_COMPARE),
+    );
+}
+
+#[test]
+fn s02_9_memory_max_of_tuples_nested_a_million_deep_is_a_recursion_error() {
+    check_stage03(
+        "compare_deep_chains",
+        raises("1 1 1\n", TOO_DEEP_TO_COMPARE),
+    );
 }
 
 #[test]

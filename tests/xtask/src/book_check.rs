@@ -13,10 +13,14 @@
 //!   so the reader sees the output and not insta's metadata.
 //!
 //! It also checks every file that the book includes from for anchors that are opened
-//! and never closed (or closed and never opened), and that no line of a `text` block
-//! (a trace, a `dis` listing, a hex dump), as the built book shows it with its includes
-//! resolved, is wider than [`MAX_TEXT_COLUMNS`]: wider lines scroll sideways at
-//! 1,280 px, and the stack column a reader wants is the part that scrolls away.
+//! and never closed (or closed and never opened), and, in the chapters as the built
+//! book shows them with their includes resolved:
+//! * that no line of a `text` block (a trace, a `dis` listing, a hex dump) is wider than
+//!   [`MAX_TEXT_COLUMNS`]: wider lines scroll sideways at 1,280 px, and the stack
+//!   column a reader wants is the part that scrolls away;
+//! * that no Rust listing included from a stage (a `rust` block with an include of a
+//!   `.rs` file) is longer than [`MAX_LISTING_LINES`]: a longer one is split into
+//!   pieces with finer anchors, with prose between them.
 
 use std::collections::BTreeSet;
 use std::fs;
@@ -73,6 +77,7 @@ pub fn check(book_src: &Path) -> Result<Vec<String>, String> {
         let text = fs::read_to_string(&chapter)
             .map_err(|e| format!("cannot read {}: {e}", chapter.display()))?;
         problems.extend(wide_text_lines(&chapter, &text));
+        problems.extend(long_rust_listings(&chapter, &text));
     }
     for file in included_files {
         if let Ok(text) = fs::read_to_string(&file) {
@@ -283,16 +288,9 @@ fn check_snapshot_start(text: &str, selector: &Selector) -> Result<(), String> {
 /// The widest line a `text` block may show: a trace line, a `dis` line.
 pub const MAX_TEXT_COLUMNS: usize = 100;
 
-/// Includes into `text` blocks known to be wider than [`MAX_TEXT_COLUMNS`], by the
-/// included file's path as the chapter writes it, with why they still are. Each is
-/// a to-do, not a licence: a new wide block fails the check.
-const KNOWN_WIDE: &[(&str, &str)] = &[(
-    "../../tests/programs/03_functions/define_and_call.dis",
-    "CPython's own `dis` line for LOAD_CONST of a code object (107 columns)",
-)];
-
 /// The lines of `text` blocks in `chapter`, includes resolved, that are wider than
-/// [`MAX_TEXT_COLUMNS`], except includes listed in [`KNOWN_WIDE`].
+/// [`MAX_TEXT_COLUMNS`]. A wide line of CPython's own output (a `dis` line naming a
+/// code object, say) is left out with a line range, and what it says goes in the prose.
 fn wide_text_lines(chapter: &Path, text: &str) -> Vec<String> {
     let mut problems = Vec::new();
     let mut in_text = None;
@@ -312,15 +310,7 @@ fn wide_text_lines(chapter: &Path, text: &str) -> Vec<String> {
         let includes = find_includes(chapter, line);
         let shown: Vec<String> = match includes.first() {
             None => vec![line.to_string()],
-            Some(include) if KNOWN_WIDE.iter().any(|(path, _)| *path == include.path) => Vec::new(),
-            Some(include) => fs::read_to_string(dir.join(&include.path))
-                .ok()
-                .and_then(|text| {
-                    select(&text, &include.selector)
-                        .ok()
-                        .map(|lines| lines.iter().map(|l| l.to_string()).collect())
-                })
-                .unwrap_or_default(),
+            Some(include) => included_lines(dir, include).unwrap_or_default(),
         };
         for shown_line in shown {
             let width = shown_line.chars().count();
@@ -337,7 +327,84 @@ fn wide_text_lines(chapter: &Path, text: &str) -> Vec<String> {
     }
     problems
 }
+
+/// The lines an include shows, as the built book shows them; `None` when it does not
+/// resolve (which [`check_include`] reports).
+fn included_lines(dir: &Path, include: &Include) -> Option<Vec<String>> {
+    let text = fs::read_to_string(dir.join(&include.path)).ok()?;
+    let lines = select(&text, &include.selector).ok()?;
+    Some(lines.iter().map(|line| line.to_string()).collect())
+}
 // ANCHOR_END: text_width
+
+// ANCHOR: listing_length
+/// The longest Rust listing a chapter may show at a time: a reader follows 10 to 40
+/// lines with prose around them; a longer one is split into pieces with finer anchors.
+pub const MAX_LISTING_LINES: usize = 40;
+
+/// One fenced `rust` block of a chapter, as it is read.
+struct RustBlock {
+    /// The chapter line of its first include of a `.rs` file, and that include's
+    /// argument; `None` while the block has none (a hand-written snippet).
+    first_rs_include: Option<(usize, String)>,
+    /// The lines the built book shows: its own lines, with each include replaced by
+    /// the lines it brings (anchor lines left out, as mdBook leaves them out).
+    shown_lines: usize,
+}
+
+/// The `rust` blocks of `chapter` that include a stage's `.rs` file and show more
+/// than [`MAX_LISTING_LINES`] lines once their includes are resolved.
+fn long_rust_listings(chapter: &Path, text: &str) -> Vec<String> {
+    let mut problems = Vec::new();
+    let dir = chapter.parent().unwrap_or(Path::new("."));
+    let mut fenced = false;
+    let mut block: Option<RustBlock> = None;
+    for (index, line) in text.lines().enumerate() {
+        if let Some(info) = line.trim_start().strip_prefix("```") {
+            if !fenced {
+                fenced = true;
+                let language = info.split(',').next().unwrap_or("").trim();
+                block = (language == "rust").then_some(RustBlock {
+                    first_rs_include: None,
+                    shown_lines: 0,
+                });
+            } else {
+                fenced = false;
+                if let Some(RustBlock {
+                    first_rs_include: Some((at, argument)),
+                    shown_lines,
+                }) = block.take()
+                {
+                    if shown_lines > MAX_LISTING_LINES {
+                        problems.push(format!(
+                            "{}:{at}: a Rust listing of {shown_lines} lines (at most \
+                             {MAX_LISTING_LINES}) from {{{{#include {argument}}}}}: split it \
+                             into pieces with finer anchors and prose between them",
+                            chapter.display()
+                        ));
+                    }
+                }
+            }
+            continue;
+        }
+        let Some(block) = block.as_mut() else {
+            continue;
+        };
+        let includes = find_includes(chapter, line);
+        if includes.is_empty() {
+            block.shown_lines += 1;
+        }
+        for include in includes {
+            let shown = included_lines(dir, &include).map_or(0, |lines| lines.len());
+            block.shown_lines += shown;
+            if include.path.ends_with(".rs") && block.first_rs_include.is_none() {
+                block.first_rs_include = Some((index + 1, include.argument));
+            }
+        }
+    }
+    problems
+}
+// ANCHOR_END: listing_length
 
 #[cfg(test)]
 mod tests {
@@ -376,6 +443,48 @@ mod tests {
         assert!(problems[0].contains("101 columns"), "{problems:?}");
         let (_, problems) = book_with(&format!("```rust\n{wide}\n```\n"), &[]);
         assert!(problems.is_empty(), "{problems:?}");
+    }
+
+    /// A `.rs` file whose anchor `long` holds `n` lines of code, with a nested
+    /// anchor's marker lines inside, which a listing does not show.
+    fn code_with_lines(n: usize) -> String {
+        let body: String = (0..n).map(|i| format!("let x{i} = {i};\n")).collect();
+        format!("fn a() {{}}\n// ANCHOR: long\n// ANCHOR: inner\n{body}// ANCHOR_END: inner\n// ANCHOR_END: long\n")
+    }
+
+    #[test]
+    fn s00_book_check_fails_on_a_rust_listing_over_40_lines() {
+        let chapter = "Text.\n\n```rust,noplayground\n{{#include ../code.rs:long}}\n```\n";
+        let (_, fits) = book_with(chapter, &[("code.rs", &code_with_lines(40))]);
+        assert_eq!(fits, Vec::<String>::new());
+        let (_, long) = book_with(chapter, &[("code.rs", &code_with_lines(41))]);
+        assert_eq!(long.len(), 1, "{long:?}");
+        assert!(long[0].contains("chapter.md:4:"), "{long:?}");
+        assert!(long[0].contains("41 lines"), "{long:?}");
+        assert!(long[0].contains("code.rs:long"), "{long:?}");
+    }
+
+    #[test]
+    fn s00_book_check_adds_up_the_includes_of_one_rust_listing() {
+        let chapter = "```rust\n{{#include ../a.rs:long}}\n\n{{#include ../b.rs:long}}\n```\n";
+        let files = [("a.rs", code_with_lines(20)), ("b.rs", code_with_lines(20))];
+        let files: Vec<(&str, &str)> = files.iter().map(|(n, t)| (*n, t.as_str())).collect();
+        let (_, problems) = book_with(chapter, &files);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(problems[0].contains("41 lines"), "{problems:?}");
+        assert!(problems[0].contains("a.rs:long"), "{problems:?}");
+    }
+
+    #[test]
+    fn s00_book_check_measures_only_rust_listings_included_from_rs_files() {
+        let long = code_with_lines(60);
+        let typed: String = "let x = 1;\n".repeat(60);
+        let chapter = format!(
+            "```text\n{{{{#include ../code.rs:long}}}}\n```\n\n```rust\n{typed}```\n\n\
+             ```rust\n{{{{#include ../notes.txt}}}}\n```\n"
+        );
+        let (_, problems) = book_with(&chapter, &[("code.rs", &long), ("notes.txt", &typed)]);
+        assert_eq!(problems, Vec::<String>::new());
     }
 
     #[test]

@@ -1,17 +1,22 @@
 //! The workbook's task runner, run as `cargo xtask <task>` (an alias in
 //! `.cargo/config.toml`). Every task is plain Rust so it works wherever `cargo` does;
 //! only `corpus` needs a Python 3.11, because CPython is the oracle it records.
+//!
+//! This crate links no stage: the tasks that do (`corpus`, `mutate`, `bench`) live in
+//! the conformance crate's `tasks` binary and are forwarded there. So `cargo xtask
+//! exercise reset` works while a student's half-written stage does not compile.
 #![forbid(unsafe_code)]
 
-mod bench;
 mod book_check;
 mod diagrams;
+mod exercise;
 mod json;
 mod stage_diff;
 mod stepper_check;
 
+use std::ffi::OsString;
 use std::path::{Path, PathBuf};
-use std::process::ExitCode;
+use std::process::{Command, ExitCode};
 
 use clap::{Parser, Subcommand};
 
@@ -27,20 +32,23 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Task {
-    /// Time each stage's release build against python3.11 on the programs in
-    /// tests/bench/ (best of --runs wall times) and print the ratios; fail only if a
-    /// run fails or an output differs from CPython's, never on time.
+    /// Time each stage's release build against python3.11 (the real binary, with -S)
+    /// on the programs in tests/bench/ (median of --runs wall times), weigh each
+    /// one's peak memory (max RSS, from GNU time's /usr/bin/time if installed) and
+    /// print the ratios; fail only if a run fails or an output differs from
+    /// CPython's, never on time or memory.
     Bench {
         /// Time only this stage (default: every stage from 02 on).
         #[arg(long)]
         stage: Option<u32>,
-        /// Runs of each program on each interpreter; the best time counts.
-        #[arg(long, default_value_t = 3)]
+        /// Timed runs of each program on each interpreter; the median time counts.
+        #[arg(long, default_value_t = 5)]
         runs: u32,
     },
     /// Check every {{#include}} in the book: files exist, anchors exist and are closed,
-    /// listings are not empty, snapshots are included after their header; and no line
-    /// of a `text` block is over 100 columns.
+    /// listings are not empty, snapshots are included after their header; no line of
+    /// a `text` block is over 100 columns, no Rust listing over 40 lines; and each
+    /// exercise is announced (`cargo xtask exercise start N.M`) in a chapter.
     BookCheck,
     /// Run the stages with --trace-json on the book's chosen programs and write the
     /// traces its steppers replay (book/src/generated/traces/) and the SVG pictures
@@ -75,10 +83,14 @@ enum Task {
         cases: u64,
         #[arg(long, default_value_t = 1)]
         seed: u64,
-        /// Internal: run the mutants in this process (the task re-runs itself
-        /// this way under an address-space limit).
-        #[arg(long, hide = true)]
-        inside_limit: bool,
+    },
+    /// The coursework: `list` the exercises; `start 3.3` replaces section 3.3's
+    /// bodies with `todo!()` for you to write; `check 3.3` runs that section's tests
+    /// and reports; `reset 3.3` puts the workbook's solution back. `verify` proves
+    /// every exercise is graded both ways (CI runs it).
+    Exercise {
+        #[command(subcommand)]
+        action: exercise::Action,
     },
     /// Write what changed from each stage to the next into book/src/generated/
     /// (whole files and per anchor) and print and write each stage's ownership table
@@ -95,16 +107,31 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let root = repo_root();
     let result = match cli.task {
-        Task::Bench { stage, runs } => bench_task(&root, stage, runs),
+        Task::Bench { stage, runs } => {
+            let mut args = vec!["bench".into(), "--runs".into(), runs.to_string().into()];
+            if let Some(stage) = stage {
+                args.extend(["--stage".into(), stage.to_string().into()]);
+            }
+            forward_to_stage_tasks(&args)
+        }
         Task::BookCheck => book_check_task(&root),
-        Task::Corpus { check } => corpus_task(&root, check),
+        Task::Corpus { check } => {
+            let mut args: Vec<OsString> = vec!["corpus".into()];
+            if check {
+                args.push("--check".into());
+            }
+            forward_to_stage_tasks(&args)
+        }
         Task::Diagrams { check } => diagrams_task(&root, check),
         Task::StepperCheck { screenshot } => stepper_check::run(&root, screenshot),
-        Task::Mutate {
-            cases,
-            seed,
-            inside_limit,
-        } => mutate_task(cases, seed, inside_limit),
+        Task::Mutate { cases, seed } => forward_to_stage_tasks(&[
+            "mutate".into(),
+            "--cases".into(),
+            cases.to_string().into(),
+            "--seed".into(),
+            seed.to_string().into(),
+        ]),
+        Task::Exercise { action } => exercise::run(&root, action),
         Task::StageDiff { check } => stage_diff_task(&root, check),
     };
     match result {
@@ -124,19 +151,16 @@ fn repo_root() -> PathBuf {
         .unwrap_or_else(|_| PathBuf::from("."))
 }
 
-fn bench_task(root: &Path, stage: Option<u32>, runs: u32) -> Result<(), String> {
-    bench::run(root, bench::Options { stage, runs })?;
-    println!("\nbench: every output matched CPython's");
-    Ok(())
-}
-
 fn book_check_task(root: &Path) -> Result<(), String> {
-    let problems = book_check::check(&root.join("book/src"))?;
+    let mut problems = book_check::check(&root.join("book/src"))?;
+    problems.extend(exercise::unannounced_in_book(root)?);
     if problems.is_empty() {
         println!(
-            "book-check: every include resolves to a non-empty listing, and no `text` \
-             block line is over {} columns",
-            book_check::MAX_TEXT_COLUMNS
+            "book-check: every include resolves to a non-empty listing, no `text` block \
+             line is over {} columns, no Rust listing is over {} lines, and every \
+             exercise is announced in its chapter",
+            book_check::MAX_TEXT_COLUMNS,
+            book_check::MAX_LISTING_LINES
         );
         return Ok(());
     }
@@ -191,49 +215,31 @@ fn stage_diff_task(root: &Path, check: bool) -> Result<(), String> {
     ))
 }
 
-fn corpus_task(root: &Path, check: bool) -> Result<(), String> {
-    let summary = if check {
-        conformance::corpus::check_all(root)?
+/// Runs one of the tasks that link the stages (`corpus`, `mutate`, `bench`) in the
+/// conformance crate's `tasks` binary, built with this task runner's profile (so
+/// `cargo run --release -p xtask -- mutate` mutates with optimised stages).
+fn forward_to_stage_tasks(args: &[OsString]) -> Result<(), String> {
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let mut command = Command::new(cargo);
+    command.args([
+        "run",
+        "--quiet",
+        "--package",
+        "conformance",
+        "--bin",
+        "tasks",
+    ]);
+    if !cfg!(debug_assertions) {
+        command.arg("--release");
+    }
+    let status = command
+        .arg("--")
+        .args(args)
+        .status()
+        .map_err(|e| format!("cannot run cargo: {e}"))?;
+    if status.success() {
+        Ok(())
     } else {
-        conformance::corpus::regenerate_all(root)?
-    };
-    println!("{summary}");
-    if check && !summary.is_current() {
-        return Err("the recorded corpus is stale: run `cargo xtask corpus`".to_string());
+        Err(format!("the task failed ({status})"))
     }
-    Ok(())
-}
-
-fn mutate_task(cases: u64, seed: u64, inside_limit: bool) -> Result<(), String> {
-    if !inside_limit {
-        // Run again in a child process under an address-space limit, so that an
-        // allocation that would abort is caught as a failure, not a crash.
-        let this = std::env::current_exe().map_err(|e| format!("cannot find xtask: {e}"))?;
-        let (cases, seed) = (cases.to_string(), seed.to_string());
-        let args = [
-            "mutate",
-            "--cases",
-            &cases,
-            "--seed",
-            &seed,
-            "--inside-limit",
-        ];
-        conformance::mutate::run_with_memory_limit(&this, &args)?;
-        println!(
-            "mutate: {cases} mutants (seed {seed}) loaded, disassembled and ran without a \
-             panic or a signal, under a {}-byte address space",
-            conformance::mutate::ADDRESS_SPACE_LIMIT
-        );
-        return Ok(());
-    }
-    // Nested data is legal up to CPython's marshal depth limit; give the loader the
-    // same roomy stack a stage binary runs on.
-    let run = std::thread::Builder::new()
-        .stack_size(conformance::corpus::check::INTERPRETER_STACK_BYTES)
-        .spawn(move || conformance::mutate::run(cases, seed))
-        .map_err(|e| format!("cannot start the mutation thread: {e}"))?;
-    let outcome = run
-        .join()
-        .map_err(|_| "the mutation run itself panicked".to_string())?;
-    outcome.map_err(|failures| format!("mutants that made a stage panic:\n{failures}"))
 }

@@ -78,6 +78,7 @@ impl Frame {
     }
 
     // ANCHOR: stack_ops
+    // ANCHOR: stack_push
     /// Pushes a value, refusing to grow past `co_stacksize`: the compiler computed
     /// that bound, so going past it means the bytecode is bad.
     pub fn push(&mut self, value: Option<Value>) -> Result<(), RunError> {
@@ -95,7 +96,9 @@ impl Frame {
     pub fn push_value(&mut self, value: Value) -> Result<(), RunError> {
         self.push(Some(value))
     }
+    // ANCHOR_END: stack_push
 
+    // ANCHOR: stack_pop
     /// Pops a slot, which may be NULL. `#[inline]` (and `pop_value`'s): almost
     /// every instruction pops, and a popped value returned through memory from
     /// a call costs more than the pop itself; inlined, it stays in registers.
@@ -115,7 +118,9 @@ impl Frame {
             None => Err(self.vm_error("NULL where a value was expected")),
         }
     }
+    // ANCHOR_END: stack_pop
 
+    // ANCHOR: stack_peek
     /// The slot `depth` items from the top: `peek(1)` is the top (CPython's `PEEK(n)`).
     pub fn peek(&self, depth: usize) -> Result<&Option<Value>, RunError> {
         depth
@@ -134,6 +139,7 @@ impl Frame {
         let values: Option<Vec<Value>> = slots.into_iter().collect();
         values.ok_or_else(|| self.vm_error("NULL where a value was expected"))
     }
+    // ANCHOR_END: stack_peek
     // ANCHOR_END: stack_ops
 
     /// `co_names[index]`, or a VM error for an index out of range.

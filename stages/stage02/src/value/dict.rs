@@ -172,7 +172,7 @@ impl Drop for Dict {
         let holds_containers = self
             .entries
             .values()
-            .any(|v| matches!(v, Value::Tuple(_) | Value::Dict(_)));
+            .any(|v| matches!(v, Value::Tuple(_) | Value::Dict(_) | Value::Object(_)));
         if holds_containers {
             crate::value::drop_nested(crate::value::Emptying::Dict(self.take()));
         }
@@ -249,6 +249,10 @@ fn unhashable_part(value: &Value, depth: usize) -> PyResult<Option<&Value>> {
             }
             Ok(None)
         }
+        Value::Object(object) => match object.hash() {
+            Some(Err(_)) => Ok(Some(value)),
+            _ => Ok(None),
+        },
         _ => Ok(None),
     }
 }
@@ -296,7 +300,12 @@ fn hash_value<H: Hasher>(value: &Value, state: &mut H) {
         Value::Code(code) => state.write_usize(Rc::as_ptr(code) as usize),
         Value::Builtin(f) => state.write_usize(std::ptr::from_ref(*f) as usize),
         Value::Type(t) => state.write_usize(std::ptr::from_ref(*t) as usize),
-        Value::Object(object) => state.write_usize(Rc::as_ptr(object).cast::<()>() as usize),
+        Value::Object(object) => match object.hash() {
+            // A type with a hash of its own (a frozenset) hashes equal
+            // objects alike; `Key::new` has refused the unhashable ones.
+            Some(Ok(hash)) => state.write_i64(hash),
+            _ => state.write_usize(Rc::as_ptr(object).cast::<()>() as usize),
+        },
         Value::Dict(d) => state.write_usize(Rc::as_ptr(d) as usize),
     }
 }

@@ -1,5 +1,6 @@
 //! The operators on values: `BINARY_OP`'s 26 variants, the unary operators,
-//! ordering (for `min` and `max`) and the f-string field (`FORMAT_VALUE`).
+//! the rich comparisons (for `min` and `max`, dict keys, and stage04's
+//! `COMPARE_OP`) and the f-string field (`FORMAT_VALUE`).
 //!
 //! CPython finds an operator through the operands' type slots (`nb_add`,
 //! `sq_concat`, …, `Objects/abstract.c: binary_op1`). stage02 has a fixed set of
@@ -11,12 +12,12 @@
 use std::cmp::Ordering;
 use std::rc::Rc;
 
-use crate::exc::{Exception, PyResult};
+use crate::exc::{ExcType, Exception, PyResult};
 use crate::float::{self, FloatPow};
 use crate::format;
 use crate::int::{Int, IntOrFloat};
 pub use crate::opcode::{decode_binary_op, BinaryOperator};
-use crate::value::{Tuple, Value};
+use crate::value::{Dict, Tuple, Value};
 
 // ANCHOR: max_sequence_len
 /// The longest str, bytes or tuple a program may ask for by a number: a
@@ -466,9 +467,10 @@ fn printf_format(template: &str, args: &Value) -> PyResult<Value> {
 const RC_HEADER_BYTES: usize = 2 * std::mem::size_of::<usize>();
 
 /// What one small object costs the allocator: a one-character str that
-/// `tuple('abc')` makes is an `Rc<str>` of at most 20 bytes, which glibc's
+/// `tuple('€uro')` makes is an `Rc<str>` of at most 20 bytes, which glibc's
 /// malloc serves from its smallest chunk, 32 bytes. Counted per item when the
-/// items of a new tuple or list are such objects.
+/// items of a new tuple or list are such objects (a Latin-1 character is
+/// shared, and costs nothing: see [`crate::value::latin1_strs`]).
 pub const SMALL_OBJECT_BYTES: usize = 32;
 
 /// `MemoryError` (`PyErr_NoMemory`): what an allocator's refusal becomes.
@@ -537,15 +539,17 @@ pub fn new_bytes(bytes: &[u8]) -> PyResult<Value> {
     Ok(Value::Bytes(Rc::from(bytes)))
 }
 
-/// A tuple of `len` items, `item(0)` to `item(len - 1)` in order, each owning
-/// `each_item_allocates` bytes besides (see [`SMALL_OBJECT_BYTES`]), in one
+/// A tuple of `len` items, `item(0)` to `item(len - 1)` in order, that own
+/// `items_allocate` bytes besides (see [`SMALL_OBJECT_BYTES`]), in one
 /// allocation (`Objects/tupleobject.c: tuple_alloc`).
 pub fn new_tuple(
     len: usize,
-    each_item_allocates: usize,
+    items_allocate: usize,
     item: impl FnMut(usize) -> Value,
 ) -> PyResult<Value> {
-    check_allocation(rc_slice_bytes::<Value>(len, each_item_allocates))?;
+    check_allocation(
+        rc_slice_bytes::<Value>(len, 0).and_then(|bytes| bytes.checked_add(items_allocate)),
+    )?;
     // `Map<Range<usize>, _>` knows its exact length (it is `TrustedLen`), so
     // `collect` allocates the `Rc` once, with no `Vec` in between: a tuple of
     // 10**8 items costs 2.4 GB, not twice that.
@@ -611,88 +615,256 @@ fn bad_operand(what: &str, value: &Value) -> Exception {
 // ANCHOR_END: unary_ops
 
 // ANCHOR: ordering
-/// `a < b` for the types stage02 can order (`PyObject_RichCompare` with `Py_LT`,
-/// as `min` and `max` use it): numbers by value, str, bytes and tuples
-/// lexicographically. Everything else raises CPython's `TypeError`.
-pub fn less_than(a: &Value, b: &Value) -> PyResult<bool> {
-    Ok(compare(a, b)? == Ordering::Less)
+/// The six rich comparisons, in `dis.cmp_op` order (`Py_LT` is 0, `Py_GE` 5),
+/// the order of `COMPARE_OP`'s argument.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CompareOp {
+    Lt,
+    Le,
+    Eq,
+    Ne,
+    Gt,
+    Ge,
 }
 
-fn compare(a: &Value, b: &Value) -> PyResult<Ordering> {
-    let unorderable = || {
-        Exception::type_error(format!(
-            "'<' not supported between instances of '{}' and '{}'",
+impl CompareOp {
+    /// The operator `COMPARE_OP`'s argument names (`dis.cmp_op[arg]`).
+    pub fn from_arg(arg: u32) -> Option<CompareOp> {
+        Some(match arg {
+            0 => CompareOp::Lt,
+            1 => CompareOp::Le,
+            2 => CompareOp::Eq,
+            3 => CompareOp::Ne,
+            4 => CompareOp::Gt,
+            5 => CompareOp::Ge,
+            _ => return None,
+        })
+    }
+
+    /// `<`, `<=`, …, as error messages spell the operator.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            CompareOp::Lt => "<",
+            CompareOp::Le => "<=",
+            CompareOp::Eq => "==",
+            CompareOp::Ne => "!=",
+            CompareOp::Gt => ">",
+            CompareOp::Ge => ">=",
+        }
+    }
+
+    /// The operator with its operands swapped (`_Py_SwappedOp`): `a < b` is
+    /// `b > a`.
+    pub fn swapped(self) -> CompareOp {
+        match self {
+            CompareOp::Lt => CompareOp::Gt,
+            CompareOp::Le => CompareOp::Ge,
+            CompareOp::Eq => CompareOp::Eq,
+            CompareOp::Ne => CompareOp::Ne,
+            CompareOp::Gt => CompareOp::Lt,
+            CompareOp::Ge => CompareOp::Le,
+        }
+    }
+
+    /// Whether the operator holds for operands that order as `ordering`
+    /// (`Py_RETURN_RICHCOMPARE`).
+    pub fn holds(self, ordering: Ordering) -> bool {
+        match self {
+            CompareOp::Lt => ordering == Ordering::Less,
+            CompareOp::Le => ordering != Ordering::Greater,
+            CompareOp::Eq => ordering == Ordering::Equal,
+            CompareOp::Ne => ordering != Ordering::Equal,
+            CompareOp::Gt => ordering == Ordering::Greater,
+            CompareOp::Ge => ordering != Ordering::Less,
+        }
+    }
+}
+
+/// `RecursionError: maximum recursion depth exceeded in comparison`, what
+/// `Py_EnterRecursiveCall(" in comparison")` raises in `PyObject_RichCompare`.
+fn comparison_too_deep() -> Exception {
+    Exception::new(
+        ExcType::RecursionError,
+        "maximum recursion depth exceeded in comparison",
+    )
+}
+
+/// `a OP b` as a truth value (`Objects/object.c: PyObject_RichCompare`, then
+/// `PyObject_IsTrue`): numbers by value across int, float, complex and bool
+/// (`1 == 1.0 == True`), str, bytes and tuples lexicographically, dicts by
+/// their items (`==` and `!=` only), an [`Object`](crate::value::Object) by
+/// its `rich_compare` slot, and anything else by identity for `==` and `!=`
+/// and a `TypeError` (`'<' not supported between instances of 'int' and
+/// 'str'`) for an ordering.
+///
+/// `headroom` is how many comparisons may still nest: the levels the recursion
+/// limit leaves (CPython's `tstate->recursion_remaining`, which the
+/// interpreter's frames and the builtin that compares have used up; see
+/// [`Vm::recursion_headroom`](crate::vm::Vm::recursion_headroom)). Each
+/// comparison takes one, as `PyObject_RichCompare` does; one that finds none
+/// left raises CPython's `RecursionError`, so two tuples nested a million deep
+/// compare in bounded Rust stack. An item identical to its counterpart is
+/// equal without a comparison and takes nothing (`PyObject_RichCompareBool`).
+pub fn compare(a: &Value, b: &Value, op: CompareOp, headroom: usize) -> PyResult<bool> {
+    let inner = headroom.checked_sub(1).ok_or_else(comparison_too_deep)?;
+    match (a, b) {
+        (Value::Tuple(x), Value::Tuple(y)) => compare_tuples(x, y, op, inner),
+        (Value::Dict(x), Value::Dict(y)) if matches!(op, CompareOp::Eq | CompareOp::Ne) => {
+            let equal = dicts_equal(&x.borrow(), &y.borrow(), inner)?;
+            Ok(equal == (op == CompareOp::Eq))
+        }
+        (Value::Object(object), _) => match object.rich_compare(b, op, inner) {
+            Some(result) => result,
+            None => compare_swapped_object(a, b, op, inner),
+        },
+        _ => compare_swapped_object(a, b, op, inner),
+    }
+}
+
+/// The right operand's `rich_compare` with the operator swapped, when it is an
+/// object and the left operand had no answer (`do_richcompare`); then the
+/// built-in types' comparison.
+fn compare_swapped_object(a: &Value, b: &Value, op: CompareOp, inner: usize) -> PyResult<bool> {
+    if let Value::Object(object) = b {
+        if let Some(result) = object.rich_compare(a, op.swapped(), inner) {
+            return result;
+        }
+    }
+    compare_flat(a, b, op)
+}
+
+/// `==` between two items inside a container (`PyObject_RichCompareBool(p, q,
+/// Py_EQ)`): identical items are equal without being compared, which is how
+/// a tuple holding a NaN equals itself and how `x == x` returns at once for a
+/// deeply nested `x`.
+pub fn items_equal(p: &Value, q: &Value, headroom: usize) -> PyResult<bool> {
+    if same_object(p, q) {
+        return Ok(true);
+    }
+    compare(p, q, CompareOp::Eq, headroom)
+}
+
+/// Whether two values are one object as far as comparisons can tell: the same
+/// heap object ([`Value::is`], and the same `Rc` for str, bytes and tuples),
+/// or values CPython keeps a single copy of: the small ints -5 to 256 and the
+/// empty tuple (`Objects/longobject.c: get_small_int`, `tuple_get_empty`).
+fn same_object(p: &Value, q: &Value) -> bool {
+    match (p, q) {
+        (Value::Str(x), Value::Str(y)) => Rc::ptr_eq(x, y),
+        (Value::SurrogateStr(x), Value::SurrogateStr(y)) => Rc::ptr_eq(x, y),
+        (Value::Bytes(x), Value::Bytes(y)) => Rc::ptr_eq(x, y),
+        (Value::Tuple(x), Value::Tuple(y)) => {
+            std::ptr::eq(x.as_ptr(), y.as_ptr()) || (x.is_empty() && y.is_empty())
+        }
+        (Value::Int(x), Value::Int(y)) => {
+            matches!((x.to_i64(), y.to_i64()), (Some(m), Some(n)) if m == n && (-5..=256).contains(&m))
+        }
+        _ => p.is(q),
+    }
+}
+
+/// Tuples compare item by item (`Objects/tupleobject.c: tuplerichcompare`):
+/// the first pair that is not equal decides `op`; when one tuple runs out
+/// first, the lengths decide.
+fn compare_tuples(x: &[Value], y: &[Value], op: CompareOp, headroom: usize) -> PyResult<bool> {
+    for (p, q) in x.iter().zip(y.iter()) {
+        if !items_equal(p, q, headroom)? {
+            return match op {
+                CompareOp::Eq => Ok(false),
+                CompareOp::Ne => Ok(true),
+                _ => compare(p, q, op, headroom),
+            };
+        }
+    }
+    Ok(op.holds(x.len().cmp(&y.len())))
+}
+
+/// `Objects/dictobject.c: dict_equal`: the same length, and each key of `x`
+/// in `y` with an equal value.
+fn dicts_equal(x: &Dict, y: &Dict, headroom: usize) -> PyResult<bool> {
+    if x.len() != y.len() {
+        return Ok(false);
+    }
+    for (key, value) in x.iter() {
+        match y.get(key)? {
+            Some(other) if items_equal(value, other, headroom)? => {}
+            _ => return Ok(false),
+        }
+    }
+    Ok(true)
+}
+
+/// A comparison that cannot nest: numbers, str, bytes, and identity.
+fn compare_flat(a: &Value, b: &Value, op: CompareOp) -> PyResult<bool> {
+    if let CompareOp::Eq | CompareOp::Ne = op {
+        return Ok(flat_equal(a, b) == (op == CompareOp::Eq));
+    }
+    match scalar_ordering(a, b) {
+        Some(Some(ordering)) => Ok(op.holds(ordering)),
+        // A NaN: every ordering is false.
+        Some(None) => Ok(false),
+        None => Err(Exception::type_error(format!(
+            "'{}' not supported between instances of '{}' and '{}'",
+            op.symbol(),
             a.type_name(),
             b.type_name()
-        ))
-    };
-    match (a, b) {
-        (Value::Str(x), Value::Str(y)) => Ok(x.cmp(y)),
-        (Value::Str(_) | Value::SurrogateStr(_), Value::Str(_) | Value::SurrogateStr(_)) => {
-            Ok(str_points(a).cmp(str_points(b)))
-        }
-        (Value::Bytes(x), Value::Bytes(y)) => Ok(x.cmp(y)),
-        (Value::Tuple(x), Value::Tuple(y)) => compare_tuples(x, y),
-        _ => compare_numbers(a, b)?.ok_or_else(unorderable),
+        ))),
     }
 }
 
-/// Tuples compare item by item; the first unequal pair decides
-/// (`Objects/tupleobject.c: tuplerichcompare`).
-fn compare_tuples(x: &[Value], y: &[Value]) -> PyResult<Ordering> {
-    for (a, b) in x.iter().zip(y.iter()) {
-        let ordering = compare(a, b)?;
-        if ordering != Ordering::Equal {
-            return Ok(ordering);
+/// How two values of the ordered built-in types compare: `None` when they
+/// cannot be ordered (not both numbers, str or bytes; a complex), `Some(None)`
+/// when they are unordered (a NaN).
+fn scalar_ordering(a: &Value, b: &Value) -> Option<Option<Ordering>> {
+    match (a, b) {
+        (Value::Str(x), Value::Str(y)) => Some(Some(x.cmp(y))),
+        (Value::Str(_) | Value::SurrogateStr(_), Value::Str(_) | Value::SurrogateStr(_)) => {
+            Some(Some(str_points(a).cmp(str_points(b))))
         }
+        (Value::Bytes(x), Value::Bytes(y)) => Some(Some(x.cmp(y))),
+        _ => compare_numbers(a, b),
     }
-    Ok(x.len().cmp(&y.len()))
 }
 
 /// Orders two real numbers exactly, an int against a float included
 /// (`Objects/floatobject.c: float_richcompare`); `None` if one is no real
-/// number. NaN compares as "not less", like every comparison with NaN.
-fn compare_numbers(a: &Value, b: &Value) -> PyResult<Option<Ordering>> {
-    let ordering = match (a, b) {
+/// number, `Some(None)` if one is a NaN.
+fn compare_numbers(a: &Value, b: &Value) -> Option<Option<Ordering>> {
+    Some(match (a, b) {
         (Value::Float(x), Value::Float(y)) => x.partial_cmp(y),
-        (Value::Float(x), _) => {
-            as_int(b).and_then(|y| float::int_float_cmp(&y, *x).map(Ordering::reverse))
-        }
-        (_, Value::Float(y)) => as_int(a).and_then(|x| float::int_float_cmp(&x, *y)),
-        _ => match (as_int(a), as_int(b)) {
-            (Some(x), Some(y)) => Some(x.cmp(&y)),
-            _ => return Ok(None),
-        },
-    };
-    if ordering.is_none() && (numeric_rank(a) == Some(2) || numeric_rank(b) == Some(2)) {
-        return Ok(None);
-    }
-    Ok(Some(ordering.unwrap_or(Ordering::Equal)))
+        (Value::Float(x), _) => float::int_float_cmp(&as_int(b)?, *x).map(Ordering::reverse),
+        (_, Value::Float(y)) => float::int_float_cmp(&as_int(a)?, *y),
+        _ => Some(as_int(a)?.cmp(&as_int(b)?)),
+    })
+}
+
+/// `a < b` (`min`, `max` and sorting ask for it), with the recursion limit's
+/// `headroom` for nested tuples (see [`compare`]).
+pub fn less_than(a: &Value, b: &Value, headroom: usize) -> PyResult<bool> {
+    compare(a, b, CompareOp::Lt, headroom)
 }
 // ANCHOR_END: ordering
 
 // ANCHOR: equality
-/// `a == b` for the built-in types (`PyObject_RichCompare` with `Py_EQ`):
-/// numbers by value across int, float, complex and bool (`1 == 1.0 == True`),
-/// strings, bytes and tuples by content, everything else by identity. Dict
-/// keys use it; stage04's `COMPARE_OP` too.
+/// `a == b` for dict keys, which must not fail: numbers by value across int,
+/// float, complex and bool (`1 == 1.0 == True`), strings, bytes and tuples by
+/// content, everything else by identity. A key nests at most
+/// [`MAX_KEY_DEPTH`](crate::value::dict::MAX_KEY_DEPTH) tuples deep, so the
+/// comparison has room for any two keys; the room it is given runs out only
+/// for values no key can be, and they count as unequal. Everything else
+/// (stage04's `COMPARE_OP`, `min`) uses the fallible [`compare`].
 pub fn equal(a: &Value, b: &Value) -> bool {
+    items_equal(a, b, crate::value::dict::MAX_KEY_DEPTH + 2).unwrap_or(false)
+}
+
+/// `==` between two values that hold no others.
+fn flat_equal(a: &Value, b: &Value) -> bool {
     match (a, b) {
         (Value::Str(x), Value::Str(y)) => x == y,
         (Value::Str(_) | Value::SurrogateStr(_), Value::Str(_) | Value::SurrogateStr(_)) => {
             str_points(a).eq(str_points(b))
         }
         (Value::Bytes(x), Value::Bytes(y)) => x == y,
-        (Value::Tuple(x), Value::Tuple(y)) => {
-            x.len() == y.len() && x.iter().zip(y.iter()).all(|(p, q)| p.is(q) || equal(p, q))
-        }
-        (Value::Dict(x), Value::Dict(y)) => {
-            let (x, y) = (x.borrow(), y.borrow());
-            x.len() == y.len()
-                && x.iter().all(|(key, value)| {
-                    matches!(y.get(key), Ok(Some(other)) if value.is(other) || equal(value, other))
-                })
-        }
         (Value::Complex { .. }, _) | (_, Value::Complex { .. }) => {
             match (as_complex(a), as_complex(b)) {
                 (Ok(Some(x)), Ok(Some(y))) => x == y,
@@ -700,14 +872,10 @@ pub fn equal(a: &Value, b: &Value) -> bool {
             }
         }
         _ => match compare_numbers(a, b) {
-            Ok(Some(ordering)) => ordering == Ordering::Equal && !is_nan(a) && !is_nan(b),
-            Ok(None) | Err(_) => a.is(b),
+            Some(ordering) => ordering == Some(Ordering::Equal),
+            None => a.is(b),
         },
     }
-}
-
-fn is_nan(value: &Value) -> bool {
-    matches!(value, Value::Float(f) if f.is_nan())
 }
 // ANCHOR_END: equality
 

@@ -107,6 +107,7 @@ impl FramePool {
 
 impl Frame {
     // ANCHOR: frame_new
+    // ANCHOR: new_module_and_function
     /// A frame for module code: a fresh `__main__` namespace.
     pub fn new_module(code: Rc<Code>) -> Frame {
         let prepared = Rc::new(PreparedCode::new(code));
@@ -132,7 +133,9 @@ impl Frame {
             None => Box::new(Frame::new(&function.code, globals)),
         }
     }
+    // ANCHOR_END: new_module_and_function
 
+    // ANCHOR: frame_reuse_and_new
     /// Makes a frame from the pool (locals and stack empty) a fresh frame of
     /// `prepared`.
     fn reuse(&mut self, prepared: &Rc<PreparedCode>, globals: Globals) {
@@ -160,6 +163,7 @@ impl Frame {
             globals,
         }
     }
+    // ANCHOR_END: frame_reuse_and_new
     // ANCHOR_END: frame_new
 
     /// A VM error at the current instruction.
@@ -168,6 +172,7 @@ impl Frame {
     }
 
     // ANCHOR: stack_ops
+    // ANCHOR: stack_push
     /// Pushes a value, refusing to grow past `co_stacksize`: the compiler computed
     /// that bound, so going past it means the bytecode is bad.
     #[inline(always)]
@@ -192,7 +197,9 @@ impl Frame {
     pub fn push_value(&mut self, value: Value) -> Result<(), RunError> {
         self.push(Some(value))
     }
+    // ANCHOR_END: stack_push
 
+    // ANCHOR: stack_pop
     /// Pops a slot, which may be NULL. `#[inline]` (and `pop_value`'s): almost
     /// every instruction pops, and a popped value returned through memory from
     /// a call costs more than the pop itself; inlined, it stays in registers.
@@ -212,7 +219,9 @@ impl Frame {
             None => Err(self.vm_error("NULL where a value was expected")),
         }
     }
+    // ANCHOR_END: stack_pop
 
+    // ANCHOR: stack_peek
     /// The slot `depth` items from the top: `peek(1)` is the top (CPython's `PEEK(n)`).
     pub fn peek(&self, depth: usize) -> Result<&Option<Value>, RunError> {
         depth
@@ -231,6 +240,7 @@ impl Frame {
         let values: Option<Vec<Value>> = slots.into_iter().collect();
         values.ok_or_else(|| self.vm_error("NULL where a value was expected"))
     }
+    // ANCHOR_END: stack_peek
     // ANCHOR_END: stack_ops
 
     /// `co_names[index]`, or a VM error for an index out of range.
