@@ -1,0 +1,4 @@
+# Subscripting a value that is not a container raises TypeError.
+n = 12345
+print(str(n)[0])
+print(n[0])
