@@ -25,7 +25,7 @@ use crate::pyrepr::{self, Escape};
 use crate::roadmap;
 use crate::value::ops;
 use crate::value::types::{self, TypeObject};
-use crate::value::{latin1_strs, BuiltinFunction, Dict, Tuple, Value};
+use crate::value::{latin1_strs, BuiltinFunction, Dict, Object, Tuple, Value};
 use crate::vm::{Keywords, RunError, Vm};
 use args::{bind, check_count, index_arg, no_keywords, one_arg};
 
@@ -103,6 +103,10 @@ pub fn call(
             None => Err(
                 Exception::type_error(format!("cannot create '{}' instances", class.name)).into(),
             ),
+        },
+        Value::Object(object) => match object.call(vm, args, keywords) {
+            Some(result) => result,
+            None => Err(not_callable(callable).into()),
         },
         other => Err(not_callable(other).into()),
     }
@@ -583,7 +587,7 @@ fn min_max(
             ))
             .into())
         }
-        [iterable] => iterate(iterable)?,
+        [iterable] => iterate(vm, iterable)?,
         _ if default.is_some() => {
             return Err(Exception::type_error(format!(
                 "Cannot specify a default for {name}() with multiple positional arguments"
@@ -627,13 +631,44 @@ fn min_max(
 /// brings lazy iterators): `'int' object is not iterable` for the others.
 /// `f(*x)` uses it too. The memory for the items, and for the small objects
 /// they are (a str's characters beyond Latin-1), is asked for fallibly first.
-pub fn iterate(value: &Value) -> PyResult<Vec<Value>> {
+pub fn iterate(vm: &mut dyn Vm, value: &Value) -> Result<Vec<Value>, RunError> {
+    if let Value::Object(object) = value {
+        return iterate_object(vm, object);
+    }
     let mut items = Items::of(value)?;
     let mut collected = Vec::new();
     ops::reserve(&mut collected, items.len)?;
     ops::check_allocation(Some(items.items_allocate))?;
     collected.extend(&mut items.source);
     Ok(collected)
+}
+
+/// The items of an object of a later stage (a list, a range, an iterator),
+/// through its `tp_iter` and `tp_iternext` slots: `next` may run Python code
+/// (`map` with a Python function), so it gets the interpreter.
+pub fn iterate_object(vm: &mut dyn Vm, object: &Rc<dyn Object>) -> Result<Vec<Value>, RunError> {
+    let not_iterable = || {
+        Exception::type_error(format!(
+            "'{}' object is not iterable",
+            object.type_object().name
+        ))
+    };
+    let iterator = object.iter(object).ok_or_else(not_iterable)??;
+    let Value::Object(iterator) = iterator else {
+        return Err(not_iterable().into());
+    };
+    let mut items = Vec::new();
+    loop {
+        match iterator.next(vm) {
+            Some(Ok(Some(item))) => {
+                ops::reserve(&mut items, 1)?;
+                items.push(item);
+            }
+            Some(Ok(None)) => return Ok(items),
+            Some(Err(error)) => return Err(error),
+            None => return Err(not_iterable().into()),
+        }
+    }
 }
 
 /// What iterating a stage02 value walks, with its length known before the
@@ -759,12 +794,13 @@ pub fn new_str(_: &mut dyn Vm, args: &[Value], keywords: &Keywords) -> Result<Va
 }
 
 /// `tuple(iterable=(), /)` (`Objects/tupleobject.c: tuple_new_impl`).
-pub fn new_tuple(_: &mut dyn Vm, args: &[Value], keywords: &Keywords) -> Result<Value, RunError> {
+pub fn new_tuple(vm: &mut dyn Vm, args: &[Value], keywords: &Keywords) -> Result<Value, RunError> {
     no_keywords("tuple", keywords)?;
     check_count("tuple", args, 0, 1)?;
     match args.first() {
         None => Ok(Value::Tuple(Tuple::from(Vec::new()))),
         Some(Value::Tuple(t)) => Ok(Value::Tuple(t.clone())),
+        Some(Value::Object(object)) => Ok(Value::Tuple(Tuple::from(iterate_object(vm, object)?))),
         Some(iterable) => {
             // Straight into the tuple, without a list in between (which would
             // double the memory a big tuple needs at its peak).
@@ -817,32 +853,41 @@ fn no_arguments(class: &str, args: &[Value], keywords: &Keywords) -> PyResult<()
     }
 }
 
-/// `dict(mapping=(), /, **kwargs)`: a copy of a dict, updated with the keywords
-/// (`Objects/dictobject.c: dict_init`). Pairs from an iterable come with
-/// stage04's lists.
-pub fn new_dict(_: &mut dyn Vm, args: &[Value], keywords: &Keywords) -> Result<Value, RunError> {
+/// `dict(mapping=(), /, **kwargs)`: a copy of a dict, or the pairs of an
+/// iterable (a tuple of pairs here; a list or `zip` from stage04 on), updated
+/// with the keywords (`Objects/dictobject.c: dict_init`).
+pub fn new_dict(vm: &mut dyn Vm, args: &[Value], keywords: &Keywords) -> Result<Value, RunError> {
     check_count("dict", args, 0, 1)?;
     let mut result = match args.first() {
         None => Dict::new(),
         Some(Value::Dict(d)) => d.borrow().clone(),
-        Some(Value::Tuple(_)) => {
-            return Err(RunError::not_implemented(
-                "dict() from an iterable of pairs",
-                Some(4),
-            ))
-        }
-        Some(other) => {
-            return Err(Exception::type_error(format!(
-                "'{}' object is not iterable",
-                other.type_name()
-            ))
-            .into())
-        }
+        Some(iterable) => dict_from_pairs(vm, iterable)?,
     };
     for (name, value) in keywords {
         result.insert_str(name.clone(), value.clone());
     }
     Ok(Value::new_dict(result))
+}
+
+/// A dict from an iterable of pairs (`PyDict_MergeFromSeq2`), with CPython's
+/// errors for an item that is not a pair.
+pub fn dict_from_pairs(vm: &mut dyn Vm, iterable: &Value) -> Result<Dict, RunError> {
+    let mut dict = Dict::new();
+    for (index, item) in iterate(vm, iterable)?.into_iter().enumerate() {
+        let pair = iterate(vm, &item).map_err(|_| {
+            Exception::type_error(format!(
+                "cannot convert dictionary update sequence element #{index} to a sequence"
+            ))
+        })?;
+        let [key, value] = <[Value; 2]>::try_from(pair).map_err(|pair| {
+            Exception::value_error(format!(
+                "dictionary update sequence element #{index} has length {}; 2 is required",
+                pair.len()
+            ))
+        })?;
+        dict.insert(key, value)?;
+    }
+    Ok(dict)
 }
 
 /// `int(x=0, /, base=10)` (`Objects/longobject.c: long_new_impl`).
@@ -979,7 +1024,14 @@ fn complex_from(args: &[Value], keywords: &Keywords) -> PyResult<Value> {
 }
 
 /// `bytes(x)` from a count, a tuple of ints or bytes (no encodings yet).
-pub fn new_bytes(_: &mut dyn Vm, args: &[Value], keywords: &Keywords) -> Result<Value, RunError> {
+pub fn new_bytes(vm: &mut dyn Vm, args: &[Value], keywords: &Keywords) -> Result<Value, RunError> {
+    // An object of a later stage (a list, a range) gives its items first.
+    if let [Value::Object(object)] = args {
+        if keywords.is_empty() {
+            let items = Value::Tuple(Tuple::from(iterate_object(vm, object)?));
+            return new_bytes(vm, &[items], keywords);
+        }
+    }
     bytes_from(args, keywords)?.map_err(|what| RunError::not_implemented(what, None))
 }
 
@@ -995,6 +1047,9 @@ fn bytes_from(args: &[Value], keywords: &Keywords) -> PyResult<Result<Value, &'s
     let source = match bound.as_slice() {
         [None, None, None] => return Ok(Ok(Value::Bytes(Rc::from(Vec::new())))),
         [Some(source), None, None] => *source,
+        [Some(Value::Str(text)), Some(Value::Str(encoding)), None] => {
+            return Ok(encode_str(text, encoding));
+        }
         _ => return Ok(Err("bytes() with an encoding")),
     };
     let bytes = match source {
@@ -1022,6 +1077,21 @@ fn bytes_from(args: &[Value], keywords: &Keywords) -> PyResult<Result<Value, &'s
         ))),
     };
     bytes.map(Ok)
+}
+
+/// `bytes(text, encoding)` for the encodings every text can be written in
+/// without a choice to make: UTF-8 (all its spellings), or ASCII and Latin-1
+/// when every character fits. Anything else is a limit of the workbook.
+fn encode_str(text: &str, encoding: &str) -> Result<Value, &'static str> {
+    let name = encoding.to_ascii_lowercase().replace(['-', '_'], "");
+    let fits = |max: u32| text.chars().all(|c| u32::from(c) <= max);
+    let bytes: Vec<u8> = match name.as_str() {
+        "utf8" => text.as_bytes().to_vec(),
+        "ascii" if fits(0x7f) => text.bytes().collect(),
+        "latin1" | "iso88591" if fits(0xff) => text.chars().map(|c| c as u8).collect(),
+        _ => return Err("bytes() with this encoding, or characters it cannot encode"),
+    };
+    Ok(Value::Bytes(Rc::from(bytes)))
 }
 
 /// `bytes(n)`: `n` zero bytes (`Objects/bytesobject.c: bytes_new_impl`). `n`

@@ -360,12 +360,17 @@ impl Value {
             Value::Str(s) => pyrepr::repr_str(s),
             Value::SurrogateStr(s) => pyrepr::repr_surrogate_str(s),
             Value::Bytes(b) => pyrepr::repr_bytes(b),
-            Value::Tuple(items) => repr_tuple(items, depth)?,
+            Value::Tuple(items) => {
+                let address = items.as_ptr() as usize;
+                repr_guarded(address, "(...)", || repr_tuple(items, depth))?
+            }
             Value::Ellipsis => "Ellipsis".to_string(),
             Value::Code(prepared) => pyrepr::repr_code(&prepared.code),
             Value::Dict(d) => {
                 check_repr_depth(depth)?;
-                dict::repr_dict(&d.borrow(), |value| value.repr_nested(depth + 1))?
+                repr_guarded(Rc::as_ptr(d) as usize, "{...}", || {
+                    dict::repr_dict(&d.borrow(), |value| value.repr_nested(depth + 1))
+                })?
             }
             Value::Builtin(f) => format!("<built-in function {}>", f.name),
             Value::Type(t) => format!("<class '{}'>", t.name),
@@ -432,6 +437,40 @@ pub fn latin1_strs() -> Rc<[Value]> {
     }
     LATIN1.with(Rc::clone)
 }
+
+// ANCHOR: repr_guarded
+thread_local! {
+    /// The containers whose `repr` is being built (`Py_ReprEnter`): one met
+    /// again inside itself prints as `[...]`, `{...}` or `(...)` instead of
+    /// recursing forever. Only a mutable container can hold itself (stage04's
+    /// lists, and dicts), but a tuple inside such a loop is shown this way too.
+    static REPR_ACTIVE: std::cell::RefCell<Vec<usize>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Runs `repr` unless the container at `address` is already being shown, in
+/// which case the answer is `recursive` (`Objects/object.c: Py_ReprEnter`).
+pub fn repr_guarded(
+    address: usize,
+    recursive: &str,
+    repr: impl FnOnce() -> PyResult<String>,
+) -> PyResult<String> {
+    let entered = REPR_ACTIVE.with(|active| {
+        let mut active = active.borrow_mut();
+        if active.contains(&address) {
+            false
+        } else {
+            active.push(address);
+            true
+        }
+    });
+    if !entered {
+        return Ok(recursive.to_string());
+    }
+    let result = repr();
+    REPR_ACTIVE.with(|active| active.borrow_mut().retain(|&a| a != address));
+    result
+}
+// ANCHOR_END: repr_guarded
 
 /// `RecursionError` when a `repr` nests deeper than [`MAX_REPR_DEPTH`].
 pub fn check_repr_depth(depth: usize) -> PyResult<()> {

@@ -430,7 +430,7 @@ impl Interpreter<'_> {
         }
         let positional = match callargs {
             Value::Tuple(items) => items,
-            other => match builtins::iterate(&other) {
+            other => match builtins::iterate(self, &other) {
                 Ok(items) => Tuple::from(items),
                 Err(_) => {
                     return Err(Exception::type_error(format!(

@@ -3,42 +3,11 @@
 //! through `stage03` and must print what CPython printed when the corpus was recorded
 //! (`cargo xtask corpus`), with CPython's exit status and last line of stderr.
 
-use std::ffi::OsString;
-use std::path::{Path, PathBuf};
+#[path = "../../../tests/support/corpus_program.rs"]
+mod corpus_program;
 
-fn corpus(relative: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../tests/programs")
-        .join(relative)
-}
-
-/// Runs `tests/programs/NAME.pyc` and compares it with the recorded `.out`, `.exit`
-/// and the last line of `.err`.
 fn assert_matches_cpython(name: &str) {
-    let pyc = corpus(&format!("{name}.pyc"));
-    let read = |ext: &str| {
-        std::fs::read_to_string(corpus(&format!("{name}.{ext}")))
-            .unwrap_or_else(|e| panic!("{name}.{ext}: {e}"))
-    };
-    let args = vec![OsString::from("stage03"), pyc.into_os_string()];
-    let (mut stdout, mut stderr) = (Vec::new(), Vec::new());
-    let status = stage03::run_cli(args, &mut stdout, &mut stderr);
-    let stdout = String::from_utf8_lossy(&stdout);
-    let stderr = String::from_utf8_lossy(&stderr);
-    let (want_out, want_err, want_exit) = (read("out"), read("err"), read("exit"));
-    let last = |text: &str| text.lines().last().unwrap_or("").to_string();
-    let matches = stdout == want_out
-        && status.to_string() == want_exit.trim()
-        && last(&stderr) == last(&want_err);
-    assert!(
-        matches,
-        "{name}.pyc does not behave as CPython did (stdout, exit status and the last \
-         line of stderr must match)\n\
-         --- expected stdout (CPython)\n{want_out}\n--- actual stdout (stage03)\n{stdout}\n\
-         --- expected stderr\n{want_err}\n--- actual stderr\n{stderr}\n\
-         --- exit status: expected {}, actual {status}",
-        want_exit.trim()
-    );
+    corpus_program::assert_matches_cpython(stage03::run_cli, "stage03", name);
 }
 
 // 3.1 Code object, function object, frame.

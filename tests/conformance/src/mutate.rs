@@ -140,6 +140,10 @@ fn exercise_loaded(code: &Rc<Code>) {
         max_instructions: INSTRUCTION_BUDGET,
     };
     let _ = stage03::eval::run_code(code.clone(), &mut std::io::sink(), limits);
+    let limits = stage04::eval::Limits {
+        max_instructions: INSTRUCTION_BUDGET,
+    };
+    let _ = stage04::eval::run_code(code.clone(), &mut std::io::sink(), limits);
 }
 
 /// Instructions one mutant may execute: far more than any corpus program needs at

@@ -7,11 +7,13 @@
 //! the same on every run, and writes:
 //!
 //! * `book/src/generated/traces/NAME.jsonl`: the trace a stepper in the book replays;
-//! * `book/src/generated/traces/names.dis`: the toy program's listing, for the "dis"
-//!   pane of chapter 1's stepper (the `.pyc` programs have a tested `.dis` beside them);
+//! * `book/src/generated/traces/NAME.dis`: a listing for the "dis" pane of a stepper
+//!   when the program has no tested `.dis` beside it (see [`Listing`]);
 //! * `book/src/generated/diagrams/*.svg`: chosen steps drawn as pictures (the value
-//!   stack during `print(z)`, one 3.11 frame, the frame stack of `nested_calls`), and
-//!   one picture not from a run (the `.pyc` header's bytes).
+//!   stack during `print(z)`, one 3.11 frame, the frame stack of `nested_calls`, a
+//!   `for` loop's iterator under its item), a `dis` listing with its jumps drawn as
+//!   arrows, and pictures not from a run (the `.pyc` header's bytes, marshal's
+//!   reference table).
 //!
 //! Every picture speaks one visual language: a frame is a box with its name on a dark
 //! bar and its current instruction highlighted in yellow under it; inside, the fast
@@ -31,31 +33,57 @@ use std::process::Command;
 
 use crate::json::{self, Json};
 
-/// A corpus program whose trace the book embeds.
+/// A program whose trace the book embeds.
 pub struct Run {
     /// The trace's name: `generated/traces/NAME.jsonl`, `#stepper-NAME-N`.
     pub name: &'static str,
     pub stage: &'static str,
     /// The file the stage runs, relative to the repository root.
     pub program: &'static str,
+    pub listing: Listing,
 }
 
-/// The traces the book embeds, one stepper each in chapters 1 to 3.
+/// Where the "dis" pane of a run's stepper gets its listing.
+#[derive(Clone, Copy, PartialEq)]
+pub enum Listing {
+    /// A corpus program's `.dis`, recorded from CPython beside it and tested: the
+    /// chapter includes that file.
+    Beside,
+    /// The toy has no `dis`: `generated/traces/NAME.dis` is rebuilt from its trace.
+    FromTrace,
+    /// A stage's test fixture has no recorded listing: `generated/traces/NAME.dis` is
+    /// the stage's `--dis`, which prints what `python3.11 -m dis` prints (the stage's
+    /// tests hold it to that).
+    FromStage,
+}
+
+/// The traces the book embeds, one stepper each in chapters 1 to 4.
 pub const RUNS: &[Run] = &[
     Run {
         name: "names",
         stage: "stage01",
         program: "tests/programs/01_toy/names.toy",
+        listing: Listing::FromTrace,
     },
     Run {
         name: "seed",
         stage: "stage02",
         program: "tests/programs/02_basics/seed.pyc",
+        listing: Listing::Beside,
     },
     Run {
         name: "nested_calls",
         stage: "stage03",
         program: "tests/programs/03_functions/nested_calls.pyc",
+        listing: Listing::Beside,
+    },
+    // A `while` loop and a `for` loop with `break` and `else`, in 73 steps: jumps
+    // forward and back on a condition, `JUMP_BACKWARD`, and `FOR_ITER`.
+    Run {
+        name: "count_down",
+        stage: "stage04",
+        program: "stages/stage04/tests/fixtures/count_down.pyc",
+        listing: Listing::FromStage,
     },
 ];
 
@@ -127,6 +155,7 @@ pub fn run(root: &Path, check: bool) -> Result<Outcome, String> {
 pub fn generate(root: &Path) -> Result<BTreeMap<PathBuf, String>, String> {
     let mut files = BTreeMap::new();
     let mut traces = BTreeMap::new();
+    let mut listings = BTreeMap::new();
     for run in RUNS {
         let text = record(root, run)?;
         let steps = replay(&text).map_err(|e| format!("trace of {}: {e}", run.name))?;
@@ -134,16 +163,24 @@ pub fn generate(root: &Path) -> Result<BTreeMap<PathBuf, String>, String> {
             Path::new(TRACES_DIR).join(format!("{}.jsonl", run.name)),
             text,
         );
+        let listing = match run.listing {
+            Listing::Beside => None,
+            Listing::FromTrace => {
+                Some(toy_listing(&steps).map_err(|e| format!("trace of {}: {e}", run.name))?)
+            }
+            Listing::FromStage => Some(record_dis(root, run)?),
+        };
+        if let Some(listing) = listing {
+            files.insert(
+                Path::new(TRACES_DIR).join(format!("{}.dis", run.name)),
+                listing.clone(),
+            );
+            listings.insert(run.name, listing);
+        }
         traces.insert(run.name, steps);
     }
     let seed = &traces["seed"];
     let nested = &traces["nested_calls"];
-
-    // The toy has no `dis`: its listing, for chapter 1's stepper, from its trace.
-    files.insert(
-        Path::new(TRACES_DIR).join("names.dis"),
-        toy_listing(&traces["names"]).map_err(|e| format!("trace of names: {e}"))?,
-    );
 
     // The value stack during `print(z)`: after PRECALL, NULL | print | 3.
     let at =
@@ -228,6 +265,7 @@ pub fn generate(root: &Path) -> Result<BTreeMap<PathBuf, String>, String> {
             &toy[multiply - 2..=multiply],
             "names.toy: the stack after each of three instructions (the number is the line)",
             Arrows::Steps,
+            "(none: names live in a table)",
         ),
     );
 
@@ -238,7 +276,57 @@ pub fn generate(root: &Path) -> Result<BTreeMap<PathBuf, String>, String> {
         Path::new(DIAGRAMS_DIR).join("marshal-refs-seed.svg"),
         marshal_refs_svg(&walk)?,
     );
+
+    // Chapter 4: count_down's `while` loop with its two jumps drawn on the listing,
+    // and the `for` loop's iterator under the item FOR_ITER pushed.
+    let source_path = root.join(COUNT_DOWN_SOURCE);
+    let source = fs::read_to_string(&source_path)
+        .map_err(|e| format!("cannot read {}: {e}", source_path.display()))?;
+    let count_down = &traces["count_down"];
+    files.insert(
+        Path::new(DIAGRAMS_DIR).join("jumps-count_down.svg"),
+        jumps_svg(&listings["count_down"], &source, count_down)
+            .map_err(|e| format!("count_down's listing: {e}"))?,
+    );
+    let (first, last) = for_loop_steps(count_down)
+        .ok_or("count_down's trace has no FOR_ITER after a step with the iterator alone")?;
+    let window = &count_down[first..=last];
+    let boxes: Vec<FrameState> = window
+        .iter()
+        .map(|step| FrameState {
+            name: format!("step {}: {}", step.step, step.running().name),
+            ..step.running().clone()
+        })
+        .collect();
+    let ops: Vec<&str> = window.iter().map(|s| s.running().opname.as_str()).collect();
+    files.insert(
+        Path::new(DIAGRAMS_DIR).join("for-loop-count_down.svg"),
+        boxes_svg(
+            &boxes,
+            &format!(
+                "count_down.py, {}: the item goes on top, the iterator stays under it",
+                ops.join(", then ")
+            ),
+            Arrows::Steps,
+            MODULE_NO_LOCALS,
+        ),
+    );
     Ok(files)
+}
+
+/// count_down's source, for the line labels of its listing picture.
+const COUNT_DOWN_SOURCE: &str = "stages/stage04/tests/fixtures/count_down.py";
+
+/// count_down's first `FOR_ITER` and the step before it (indexes into `steps`): the
+/// iterator alone on the stack, then the first item pushed above it. Two boxes, the
+/// taller on the right, so the "then" arrow meets the box it points at.
+/// `cargo xtask stepper-check` opens chapter 4's stepper at the `FOR_ITER`.
+pub fn for_loop_steps(steps: &[Step]) -> Option<(usize, usize)> {
+    let at = steps
+        .iter()
+        .position(|s| s.running().opname == "FOR_ITER" && s.running().stack.len() == 2)?;
+    let before = at.checked_sub(1)?;
+    (steps[before].running().stack.len() == 1).then_some((before, at))
 }
 
 /// The tested walk through seed.pyc's marshal data (stage02's coursework snapshot),
@@ -350,6 +438,40 @@ fn record(root: &Path, run: &Run) -> Result<String, String> {
         .lines()
         .map(|line| mask_addresses(line).replace("</", "<\\/") + "\n")
         .collect())
+}
+
+/// Runs `run`'s stage on its program with `--dis`, for the stepper's "dis" pane and
+/// the listing pictures. Heap addresses are written `0xADDR`, as in the corpus's
+/// recorded `.dis` files (the stepper finds a function's section by the words
+/// `<code object NAME at`, so the repr itself stays whole).
+fn record_dis(root: &Path, run: &Run) -> Result<String, String> {
+    let output = Command::new(env!("CARGO"))
+        .current_dir(root)
+        .args(["run", "--quiet", "--package", run.stage, "--", "--dis"])
+        .arg(run.program)
+        .output()
+        .map_err(|e| format!("cannot run cargo: {e}"))?;
+    if !output.status.success() {
+        return Err(format!(
+            "{} --dis {} failed ({}):\n{}",
+            run.stage,
+            run.program,
+            output.status,
+            String::from_utf8_lossy(&output.stderr)
+        ));
+    }
+    let text = String::from_utf8(output.stdout)
+        .map_err(|e| format!("{} --dis {}: not UTF-8: {e}", run.stage, run.program))?;
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text.as_str();
+    while let Some(at) = rest.find(" at 0x") {
+        out.push_str(&rest[..at]);
+        out.push_str(" at 0xADDR");
+        let tail = &rest[at + 6..];
+        rest = tail.trim_start_matches(|c: char| c.is_ascii_hexdigit());
+    }
+    out.push_str(rest);
+    Ok(out)
 }
 
 // ANCHOR: mask_addresses
@@ -706,8 +828,11 @@ fn svg_open(out: &mut String, width: f64, height: f64, title: &str) {
 /// The frames of one step side by side, outermost on the left, bottoms aligned; an
 /// arrow from each caller to the frame it called.
 pub fn frames_svg(frames: &[FrameState], caption: &str) -> String {
-    boxes_svg(frames, caption, Arrows::Calls)
+    boxes_svg(frames, caption, Arrows::Calls, MODULE_NO_LOCALS)
 }
+
+/// What a module frame's empty locals say: its variables are names in a dict.
+const MODULE_NO_LOCALS: &str = "(none: module code uses names)";
 
 /// What the arrows between boxes mean.
 #[derive(Clone, Copy, PartialEq)]
@@ -718,11 +843,9 @@ enum Arrows {
     Steps,
 }
 
-fn boxes_svg(frames: &[FrameState], caption: &str, arrows: Arrows) -> String {
-    let no_locals = match arrows {
-        Arrows::Calls => "(none: module code uses names)",
-        Arrows::Steps => "(none: names live in a table)",
-    };
+/// Boxes side by side with arrows between them; `no_locals` is what a box with no
+/// fast locals says instead.
+fn boxes_svg(frames: &[FrameState], caption: &str, arrows: Arrows, no_locals: &str) -> String {
     let boxes: Vec<FrameBox> = frames.iter().map(|f| FrameBox::new(f, no_locals)).collect();
     let gap = 44.0;
     let width = boxes.iter().map(|b| b.width).sum::<f64>()
@@ -1017,6 +1140,263 @@ pub fn marshal_refs_svg(walk: &str) -> Result<String, String> {
 }
 // ANCHOR_END: marshal_refs_svg
 
+/// One instruction row of a `dis` listing.
+#[derive(Debug, Clone, PartialEq)]
+struct DisRow {
+    /// The row as `dis` prints it.
+    text: String,
+    /// The source line: `dis` prints it on the first row of each line's group.
+    line: Option<u64>,
+    /// `dis` marks the row `>>`: some jump lands here.
+    target: bool,
+    offset: u64,
+    opname: String,
+    arg: Option<u64>,
+    /// Where the instruction jumps, from its meaning `(to N)`.
+    jump_to: Option<u64>,
+}
+
+/// The instruction rows of a listing's first code object (for a `.pyc`, the
+/// module), as `python3.11 -m dis` prints them: `  3     >>   18 PUSH_NULL`, or
+/// `             16 POP_JUMP_FORWARD_IF_FALSE    22 (to 62)`.
+fn dis_rows(dis: &str) -> Vec<DisRow> {
+    let is_opname = |word: &str| {
+        word.len() > 1
+            && word.starts_with(|c: char| c.is_ascii_uppercase())
+            && word
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
+    };
+    let mut rows = Vec::new();
+    for text in dis.lines() {
+        if text.starts_with("Disassembly of") {
+            break;
+        }
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let Some(at) = words.iter().position(|w| is_opname(w)) else {
+            continue;
+        };
+        let Some(offset) = at.checked_sub(1).and_then(|i| words[i].parse().ok()) else {
+            continue;
+        };
+        let meaning = text
+            .find('(')
+            .zip(text.rfind(')'))
+            .map(|(open, close)| &text[open + 1..close]);
+        rows.push(DisRow {
+            text: text.trim_end().to_string(),
+            line: if at >= 2 { words[0].parse().ok() } else { None },
+            target: words[..at].contains(&">>"),
+            offset,
+            opname: words[at].to_string(),
+            arg: words.get(at + 1).and_then(|w| w.parse().ok()),
+            jump_to: meaning
+                .and_then(|m| m.strip_prefix("to "))
+                .and_then(|to| to.parse().ok()),
+        });
+    }
+    rows
+}
+
+/// What makes a conditional jump jump, from its name.
+fn jump_condition(opname: &str) -> &'static str {
+    match opname.split_once("_IF_").map(|(_, condition)| condition) {
+        None => "always",
+        Some("TRUE") => "if true",
+        Some("FALSE") => "if false",
+        Some("NONE") => "if None",
+        Some("NOT_NONE") => "if not None",
+        _ => "conditionally",
+    }
+}
+
+// ANCHOR: jumps_svg
+/// A `while` loop's listing with its jumps drawn as arrows from each jump to the
+/// row it lands on: the test's `POP_JUMP_FORWARD_IF_*` over the loop, and the
+/// `POP_JUMP_BACKWARD_IF_*` that repeats it. The rows run from the first row of the
+/// source line holding the forward jump to its target. Each jump is labelled with
+/// how 3.11 turns its argument into a target (code units of 2 bytes, counted from
+/// the next instruction, back for a `BACKWARD` jump) and how often the traced run
+/// took it; the rule is checked against the target `dis` printed, so the picture
+/// cannot teach a wrong sum.
+fn jumps_svg(dis: &str, source: &str, steps: &[Step]) -> Result<String, String> {
+    let rows = dis_rows(dis);
+    let back = rows
+        .iter()
+        .find(|r| r.opname.starts_with("POP_JUMP_BACKWARD_IF"))
+        .ok_or("no POP_JUMP_BACKWARD_IF_* instruction")?;
+    let top = back.jump_to.ok_or("the backward jump has no target")?;
+    let over = rows
+        .iter()
+        .position(|r| {
+            r.opname.starts_with("POP_JUMP_FORWARD_IF")
+                && r.offset < top
+                && r.jump_to.is_some_and(|to| to > back.offset)
+        })
+        .ok_or("no POP_JUMP_FORWARD_IF_* over the loop")?;
+    let start = rows[..=over]
+        .iter()
+        .rposition(|r| r.line.is_some())
+        .unwrap_or(0);
+    let end = rows
+        .iter()
+        .position(|r| Some(r.offset) == rows[over].jump_to)
+        .ok_or("the forward jump's target is not in the listing")?;
+    let shown = &rows[start..=end];
+
+    // Each jump in the window: (row, target row, label).
+    let mut jumps = Vec::new();
+    for (index, row) in shown.iter().enumerate() {
+        let Some(to) = row.jump_to else {
+            continue;
+        };
+        let Some(target) = shown.iter().position(|r| r.offset == to) else {
+            continue;
+        };
+        let arg = row
+            .arg
+            .ok_or_else(|| format!("{} has no argument", row.opname))?;
+        let backward = row.opname.contains("BACKWARD");
+        let next = row.offset + 2;
+        let (sum, sign) = if backward {
+            (next.checked_sub(2 * arg), "\u{2212}")
+        } else {
+            (Some(next + 2 * arg), "+")
+        };
+        if sum != Some(to) {
+            return Err(format!(
+                "{} {arg} at {} goes to {to}, not {} {sign} 2\u{d7}{arg}",
+                row.opname, row.offset, next
+            ));
+        }
+        let ran: Vec<&Step> = steps
+            .iter()
+            .filter(|s| s.frames.len() == 1 && s.running().offset == row.offset)
+            .collect();
+        let taken = ran
+            .iter()
+            .filter(|s| {
+                steps
+                    .iter()
+                    .find(|later| later.step > s.step)
+                    .is_some_and(|after| after.frames.len() == 1 && after.running().offset == to)
+            })
+            .count();
+        let label = format!(
+            "{}: to {} + 2 {sign} 2\u{d7}{arg} = {to} \u{b7} ran {}\u{d7}, jumped {taken}\u{d7}",
+            jump_condition(&row.opname),
+            row.offset,
+            ran.len()
+        );
+        jumps.push((index, target, label));
+    }
+    // The longest jump takes the outermost lane, so that arrows nest, not cross.
+    let mut by_span: Vec<usize> = (0..jumps.len()).collect();
+    by_span.sort_by_key(|&j| std::cmp::Reverse(jumps[j].0.abs_diff(jumps[j].1)));
+
+    const LANE: f64 = 18.0;
+    const HEADING: f64 = 20.0;
+    let box_x = PAD;
+    let list_x = box_x + PAD + jumps.len() as f64 * LANE + 8.0;
+    let text_w = shown.iter().map(|r| width_of(&r.text)).fold(0.0, f64::max) + 12.0;
+    let note_x = list_x + text_w + 12.0;
+    let note_w = jumps
+        .iter()
+        .map(|(_, _, label)| label.chars().count() as f64 * 6.7)
+        .fold(0.0, f64::max);
+    let box_w = note_x + note_w + PAD - box_x;
+    let headings = shown.iter().filter(|r| r.line.is_some()).count();
+    let box_h = 26.0 + 8.0 + headings as f64 * HEADING + shown.len() as f64 * ROW + 8.0;
+    let caption = "count_down.py: the while loop as dis lists it, each jump drawn to the row it lands on (marked >>)";
+    let width = f64::max(
+        box_x + box_w + PAD,
+        caption.chars().count() as f64 * 6.4 + 2.0 * PAD,
+    );
+    let height = PAD + box_h + 34.0;
+    let mut out = String::new();
+    svg_open(&mut out, width, height, caption);
+    let _ = writeln!(out, "<rect class=\"frame\" x=\"{box_x}\" y=\"{PAD}\" width=\"{box_w}\" height=\"{box_h}\" rx=\"6\"/>");
+    let _ = writeln!(
+        out,
+        "<rect class=\"bar\" x=\"{box_x}\" y=\"{PAD}\" width=\"{box_w}\" height=\"26\" rx=\"6\"/>"
+    );
+    let _ = writeln!(
+        out,
+        "<text class=\"bar-text\" x=\"{}\" y=\"{}\">&lt;module&gt;</text>",
+        box_x + PAD,
+        PAD + 18.0
+    );
+    let _ = writeln!(out, "<text class=\"bar-text\" x=\"{}\" y=\"{}\" text-anchor=\"end\" style=\"font-size:11px;font-weight:normal\">python3.11 -m dis</text>", box_x + box_w - PAD, PAD + 17.0);
+    let mut y = PAD + 26.0 + 8.0;
+    let mut middles = Vec::new();
+    let is_jump = |index: usize| jumps.iter().any(|(j, _, _)| *j == index);
+    for (index, row) in shown.iter().enumerate() {
+        if let Some(line) = row.line {
+            let text = source
+                .lines()
+                .nth((line as usize).saturating_sub(1))
+                .unwrap_or("");
+            let _ = writeln!(
+                out,
+                "<text class=\"label\" x=\"{list_x}\" y=\"{}\" xml:space=\"preserve\">line {line}:  {}</text>",
+                y + 14.0,
+                esc(text)
+            );
+            y += HEADING;
+        }
+        let class = if is_jump(index) {
+            Some("current")
+        } else if row.target {
+            Some("slot")
+        } else {
+            None
+        };
+        if let Some(class) = class {
+            let _ = writeln!(out, "<rect class=\"{class}\" x=\"{list_x}\" y=\"{y}\" width=\"{text_w}\" height=\"{}\" rx=\"2\"/>", ROW - 4.0);
+        }
+        let _ = writeln!(
+            out,
+            "<text x=\"{}\" y=\"{}\" xml:space=\"preserve\">{}</text>",
+            list_x + 6.0,
+            y + 16.0,
+            esc(&row.text)
+        );
+        middles.push(y + (ROW - 4.0) / 2.0);
+        y += ROW;
+    }
+    for (lane, &j) in by_span.iter().enumerate() {
+        let (from, to, label) = &jumps[j];
+        let lane_x = box_x + PAD + lane as f64 * LANE;
+        let (y0, y1) = (middles[*from], middles[*to]);
+        let _ = writeln!(
+            out,
+            "<circle cx=\"{}\" cy=\"{y0}\" r=\"2.5\" fill=\"#444\"/>",
+            list_x - 2.0
+        );
+        let _ = writeln!(
+            out,
+            "<path class=\"arrow\" d=\"M{},{y0} L{lane_x},{y0} L{lane_x},{y1} L{},{y1}\"/>",
+            list_x - 2.0,
+            list_x - 3.0
+        );
+        let _ = writeln!(
+            out,
+            "<text class=\"label\" x=\"{note_x}\" y=\"{}\">{}</text>",
+            y0 + 4.0,
+            esc(label)
+        );
+    }
+    let _ = writeln!(
+        out,
+        "<text class=\"caption\" x=\"{PAD}\" y=\"{}\">{}</text>",
+        height - 12.0,
+        esc(caption)
+    );
+    out.push_str("</svg>\n");
+    Ok(out)
+}
+// ANCHOR_END: jumps_svg
+
 /// A dashed row that says a column is empty: `(empty)` for a value stack,
 /// why there are no fast locals for module code.
 fn empty_row(out: &mut String, x: f64, y: f64, width: f64, text: &str) {
@@ -1048,6 +1428,48 @@ mod tests {
         assert!(records[2].what.starts_with("co_qualname = reference to #1"));
         let svg = marshal_refs_svg(walk).unwrap();
         assert!(svg.contains("co_qualname \u{2192} #1"), "{svg}");
+    }
+
+    #[test]
+    fn s00_diagrams_draw_jumps_on_the_listing() {
+        let dis = concat!(
+            "  2           6 LOAD_NAME                0 (n)\n",
+            "             16 POP_JUMP_FORWARD_IF_FALSE    22 (to 62)\n",
+            "\n",
+            "  3     >>   18 PUSH_NULL\n",
+            "             60 POP_JUMP_BACKWARD_IF_TRUE    22 (to 18)\n",
+            "\n",
+            "  5     >>   62 LOAD_CONST               3 ('ab')\n",
+            "\n",
+            "Disassembly of <code object f at 0xADDR, file \"x.py\", line 9>:\n",
+            "  9           0 RESUME                   0\n",
+        );
+        let rows = dis_rows(dis);
+        assert_eq!(rows.len(), 5, "the module's rows only: {rows:?}");
+        assert_eq!((rows[0].line, rows[0].offset), (Some(2), 6));
+        assert_eq!((rows[1].arg, rows[1].jump_to), (Some(22), Some(62)));
+        assert!(rows[2].target && rows[2].line == Some(3) && rows[2].arg.is_none());
+        assert_eq!(rows[4].jump_to, None, "('ab') is not a jump target");
+        assert_eq!(
+            jump_condition("POP_JUMP_BACKWARD_IF_NOT_NONE"),
+            "if not None"
+        );
+        assert_eq!(jump_condition("JUMP_BACKWARD"), "always");
+
+        let source = "n = 3\nwhile n > 0:\n    print(n)\n";
+        let svg = jumps_svg(dis, source, &[]).unwrap();
+        assert!(
+            svg.contains("if false: to 16 + 2 + 2\u{d7}22 = 62"),
+            "{svg}"
+        );
+        assert!(
+            svg.contains("if true: to 60 + 2 \u{2212} 2\u{d7}22 = 18"),
+            "{svg}"
+        );
+        assert!(svg.contains("line 2:  while n &gt; 0:"), "{svg}");
+        // A listing whose target disagrees with the 3.11 rule is refused.
+        let wrong = dis.replace("22 (to 18)", "21 (to 18)");
+        assert!(jumps_svg(&wrong, source, &[]).is_err());
     }
 
     #[test]

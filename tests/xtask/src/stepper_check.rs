@@ -3,8 +3,13 @@
 //! It builds the book, opens each chapter's page in headless Chromium at a step
 //! fragment (`…/ch03-frames-and-calls.html#stepper-nested_calls-14`), dumps the DOM
 //! after the page's scripts ran, and compares what the stepper shows (the frames,
-//! each with its value stack and fast locals, and the marked source line) with what
-//! the embedded trace records at that step, replayed here by [`diagrams::replay`].
+//! each with its value stack and fast locals, the marked source line, and the marked
+//! instruction of the `dis` listing, which after a jump must be the jump's target)
+//! with what the embedded trace records at that step, replayed here by
+//! [`diagrams::replay`].
+//!
+//! A chapter that is missing, or that lacks its stepper, is a failure with a message
+//! that says so, never a skipped check: each chapter here is meant to have one.
 
 use std::fs;
 use std::path::Path;
@@ -19,6 +24,10 @@ struct Check {
     /// The program, for its source lines.
     source: &'static str,
     step: Which,
+    /// The instruction the chapter's prose says this step shows, when it names one:
+    /// a re-recorded trace whose steps moved fails here instead of leaving the prose
+    /// (and its `#stepper-NAME-N` link) pointing at another instruction.
+    opname: Option<&'static str>,
 }
 
 enum Which {
@@ -33,24 +42,46 @@ const CHECKS: &[Check] = &[
         trace: "names",
         source: "tests/programs/01_toy/names.toy",
         step: Which::Number(6),
+        opname: None,
     },
     Check {
         page: "ch02-real-bytecode.html",
         trace: "seed",
         source: "tests/programs/02_basics/seed.py",
         step: Which::Number(13),
+        opname: None,
     },
     Check {
         page: "ch03-frames-and-calls.html",
         trace: "nested_calls",
         source: "tests/programs/03_functions/nested_calls.py",
         step: Which::Number(14),
+        opname: None,
     },
     Check {
         page: "ch03-frames-and-calls.html",
         trace: "nested_calls",
         source: "tests/programs/03_functions/nested_calls.py",
         step: Which::Deepest,
+        opname: None,
+    },
+    // Chapter 4's `for` loop: the iterator under the first item (the step drawn
+    // in generated/diagrams/for-loop-count_down.svg, see `diagrams::for_loop_steps`).
+    Check {
+        page: "ch04-jumps-and-loops.html",
+        trace: "count_down",
+        source: "stages/stage04/tests/fixtures/count_down.py",
+        step: Which::Number(52),
+        opname: Some("FOR_ITER"),
+    },
+    // Just after the `while` loop's first jump back: the dis pane must mark the
+    // target, offset 18, not the instruction after the jump.
+    Check {
+        page: "ch04-jumps-and-loops.html",
+        trace: "count_down",
+        source: "stages/stage04/tests/fixtures/count_down.py",
+        step: Which::Number(22),
+        opname: Some("PUSH_NULL"),
     },
 ];
 
@@ -84,13 +115,35 @@ pub fn run(root: &Path, screenshot: bool) -> Result<(), String> {
             }
         }
         .ok_or_else(|| format!("{}: no such step in the trace", check.trace))?;
-        let url = page_url(&built.join(check.page), check.trace, step.step);
+        if let Some(opname) = check.opname {
+            let running = step.running();
+            if running.opname != opname {
+                problems.push(format!(
+                    "{} step {}: the chapter's step runs {opname}, but the trace's is {} {}: \
+                     re-pick the step here and in the chapter's #stepper-{}-N link",
+                    check.trace, step.step, running.offset, running.opname, check.trace
+                ));
+                continue;
+            }
+        }
+        let page = built.join(check.page);
+        if !page.is_file() {
+            problems.push(format!(
+                "{} was not built: book/src/SUMMARY.md must list {}, and that chapter must \
+                 embed the {} stepper",
+                page.display(),
+                check.page.replace(".html", ".md"),
+                check.trace
+            ));
+            continue;
+        }
+        let url = page_url(&page, check.trace, step.step);
         let dom = dump_dom(&chromium, &url)?;
         let source = fs::read_to_string(root.join(check.source))
             .map_err(|e| format!("cannot read {}: {e}", check.source))?;
         match compare(&dom, check.trace, step, &source) {
             Ok(()) => println!(
-                "stepper-check: {} #stepper-{}-{}: {} frame(s), stacks and locals as traced",
+                "stepper-check: {} #stepper-{}-{}: {} frame(s), stacks, locals and dis row as traced",
                 check.page,
                 check.trace,
                 step.step,
@@ -241,7 +294,26 @@ fn compare(dom: &str, trace: &str, step: &Step, source: &str) -> Result<(), Stri
             "the page shows\n  {shown:?}\nbut the trace records\n  {wanted:?}"
         ));
     }
-    if let Some(line) = step.running().line.filter(|&line| line > 0) {
+    let running = step.running();
+    let dis = stepper
+        .find("stepper-dis-pane")
+        .map(|at| &stepper[at..])
+        .ok_or("the stepper has no dis pane")?;
+    let marked = between(dis, "<div class=\"stepper-line current\">", "</div>").map(decode);
+    let offset = running.offset.to_string();
+    let marks_it = marked.as_deref().is_some_and(|row| {
+        let words: Vec<&str> = row.split_whitespace().collect();
+        words
+            .windows(2)
+            .any(|pair| pair[0] == offset && pair[1] == running.opname)
+    });
+    if !marks_it {
+        return Err(format!(
+            "the dis row marked is {marked:?}, the trace's instruction is {offset} {}",
+            running.opname
+        ));
+    }
+    if let Some(line) = running.line.filter(|&line| line > 0) {
         let want = source.lines().nth(line as usize - 1).unwrap_or("");
         let marked = between(stepper, "<div class=\"stepper-line current\">", "</div>")
             .map(decode)
@@ -258,9 +330,12 @@ fn compare(dom: &str, trace: &str, step: &Step, source: &str) -> Result<(), Stri
 /// The stepper's part of the DOM, from its opening tag to the next stepper.
 fn stepper_html<'a>(dom: &'a str, trace: &str) -> Result<&'a str, String> {
     let id = format!("id=\"stepper-{trace}\"");
-    let at = dom
-        .find(&id)
-        .ok_or_else(|| format!("the page has no element {id}"))?;
+    let at = dom.find(&id).ok_or_else(|| {
+        format!(
+            "the page has no stepper <div class=\"stepper\" {id}>: the chapter must embed \
+             generated/traces/{trace}.jsonl in one, as chapter 3 embeds nested_calls"
+        )
+    })?;
     let start = dom[..at].rfind('<').unwrap_or(at);
     let rest = &dom[start..];
     let end = rest[1..]

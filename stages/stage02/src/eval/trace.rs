@@ -241,22 +241,36 @@ fn bracketed(mut items: Vec<String>) -> Vec<String> {
     items
 }
 
+/// Containers of a later stage with more items than this are shown by their
+/// type and length (`<list of 1000>`).
+const MAX_SHOWN_ITEMS: usize = 16;
+
 /// A value as the text trace shows it: a builtin or a function by its name
-/// (`print`, `square`), a code object as `<code square>`, any other object's
-/// repr without its address (`<generator object f>`), the rest as
-/// [`short_repr`] does, cut at [`TEXT_ITEM_WIDTH`].
+/// (`print`, `square`), a code object as `<code square>`, an iterator as
+/// `<list_iterator>`, any other object's repr without its address, the rest
+/// as [`short_repr`] does, cut at [`TEXT_ITEM_WIDTH`].
 pub fn text_repr(value: &Value) -> String {
     let text = match value {
         Value::Builtin(function) => function.name.to_string(),
         Value::Code(code) => format!("<code {}>", code.code.name),
+        // A big container is summed up, not shown: its repr would cost time
+        // and space on every line of the trace.
+        Value::Object(object) if object.size().is_some_and(|n| n > MAX_SHOWN_ITEMS) => {
+            let items = object.size().unwrap_or(0);
+            format!("<{} of {items}>", object.type_object().name)
+        }
         Value::Object(_) => {
             let repr = without_address(full_repr(value));
-            match repr
+            if let Some(name) = repr
                 .strip_prefix("<function ")
                 .and_then(|rest| rest.strip_suffix('>'))
             {
-                Some(name) => name.to_string(),
-                None => repr,
+                name.to_string()
+            } else if let Some(kind) = repr.strip_suffix(" object>") {
+                // `<list_iterator object at 0x…>` is `<list_iterator>`.
+                format!("{kind}>")
+            } else {
+                repr
             }
         }
         _ => head_repr(value, TEXT_ITEM_WIDTH),

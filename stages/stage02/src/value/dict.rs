@@ -146,6 +146,41 @@ impl Dict {
         self.entries.is_empty()
     }
 
+    /// The item at `index` in insertion order (a dict iterator walks by index,
+    /// as CPython's does, so that it notices a change of size).
+    pub fn get_index(&self, index: usize) -> Option<(&Value, &Value)> {
+        self.entries
+            .get_index(index)
+            .map(|(key, value)| (&key.0, value))
+    }
+
+    /// `del d[key]` / `d.pop(key)`: the value, or `None` when the key is
+    /// missing; the order of the others is kept.
+    pub fn remove(&mut self, key: &Value) -> PyResult<Option<Value>> {
+        let removed = self.entries.shift_remove(&Key::new(key.clone())?);
+        if removed.is_some() {
+            self.keys_version = new_keys_version();
+        }
+        Ok(removed)
+    }
+
+    /// `d.popitem()`: the last item.
+    pub fn pop_item(&mut self) -> Option<(Value, Value)> {
+        let item = self.entries.pop().map(|(key, value)| (key.0, value));
+        if item.is_some() {
+            self.keys_version = new_keys_version();
+        }
+        item
+    }
+
+    /// The key equal to `key` as the dict stores it (`d[1.0]` finds the key `1`).
+    pub fn get_key_value(&self, key: &Value) -> PyResult<Option<(&Value, &Value)>> {
+        Ok(self
+            .entries
+            .get_key_value(&Key::new(key.clone())?)
+            .map(|(key, value)| (&key.0, value)))
+    }
+
     /// The items in insertion order.
     pub fn iter(&self) -> impl Iterator<Item = (&Value, &Value)> {
         self.entries.iter().map(|(key, value)| (&key.0, value))

@@ -277,12 +277,19 @@ fn check_length(len: Option<usize>) -> PyResult<usize> {
 fn concat(a: &Value, b: &Value) -> PyResult<Option<Value>> {
     Ok(Some(match (a, b) {
         (Value::Str(x), Value::Str(y)) => {
-            check_length(x.chars().count().checked_add(y.chars().count()))?;
+            // A str has at most as many characters as bytes: only a text
+            // whose bytes pass the limit needs its characters counted (a
+            // count on every `s += t` would make a loop of them quadratic).
+            let bytes = x.len().saturating_add(y.len());
+            if bytes > MAX_SEQUENCE_LEN {
+                check_length(x.chars().count().checked_add(y.chars().count()))?;
+            }
+            check_allocation(rc_slice_bytes::<u8>(bytes, 0))?;
             let mut text = String::new();
-            reserve_str(&mut text, x.len().saturating_add(y.len()))?;
+            reserve_str(&mut text, bytes)?;
             text.push_str(x);
             text.push_str(y);
-            new_str(&text)?
+            Value::Str(Rc::from(text))
         }
         (Value::Str(_) | Value::SurrogateStr(_), Value::Str(_) | Value::SurrogateStr(_)) => {
             let len = check_length(str_len(a).checked_add(str_len(b)))?;
@@ -759,6 +766,10 @@ fn same_object(p: &Value, q: &Value) -> bool {
         (Value::Int(x), Value::Int(y)) => {
             matches!((x.to_i64(), y.to_i64()), (Some(m), Some(n)) if m == n && (-5..=256).contains(&m))
         }
+        // A float is held inline and has no identity to compare; the same
+        // bits stand for the same object, so a list holding a NaN equals
+        // itself and `nan in [nan]` finds it, as with CPython's one object.
+        (Value::Float(x), Value::Float(y)) => x.to_bits() == y.to_bits(),
         _ => p.is(q),
     }
 }
