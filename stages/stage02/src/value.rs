@@ -488,12 +488,7 @@ pub fn check_repr_depth(depth: usize) -> PyResult<()> {
 fn repr_tuple(items: &[Value], depth: usize) -> PyResult<String> {
     check_repr_depth(depth)?;
     let mut text = String::from("(");
-    for (index, item) in items.iter().enumerate() {
-        if index > 0 {
-            text.push_str(", ");
-        }
-        text.push_str(&item.repr_nested(depth + 1)?);
-    }
+    text.push_str(&repr_items(items, depth)?);
     if items.len() == 1 {
         text.push(',');
     }
@@ -501,6 +496,20 @@ fn repr_tuple(items: &[Value], depth: usize) -> PyResult<String> {
     Ok(text)
 }
 // ANCHOR_END: repr_tuple
+
+/// The items of a container `depth` levels deep, as its `repr` shows them:
+/// each item's repr, separated by `, ` (tuples here, and stage04's lists,
+/// sets and dict views).
+pub fn repr_items(items: &[Value], depth: usize) -> PyResult<String> {
+    let mut text = String::new();
+    for (index, item) in items.iter().enumerate() {
+        if index > 0 {
+            text.push_str(", ");
+        }
+        text.push_str(&item.repr_nested(depth + 1)?);
+    }
+    Ok(text)
+}
 
 /// Escapes every non-ASCII character as `\xhh`, `\uhhhh` or `\Uhhhhhhhh`, as
 /// `ascii()` and `%a` do (`Objects/unicodeobject.c: unicode_escape`).

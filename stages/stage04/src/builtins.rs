@@ -191,20 +191,7 @@ fn sorted(vm: &mut dyn Vm, args: &[Value], keywords: &Keywords) -> Outcome {
         ))
         .into());
     };
-    let mut key = Value::None;
-    let mut reverse = false;
-    for (name, value) in keywords {
-        match &**name {
-            "key" => key = value.clone(),
-            "reverse" => reverse = value.is_true(),
-            other => {
-                return Err(Exception::type_error(format!(
-                    "'{other}' is an invalid keyword argument for sort()"
-                ))
-                .into())
-            }
-        }
-    }
+    let (key, reverse) = list_methods::sort_keywords(keywords)?;
     list_methods::sorted(vm, iterable, &key, reverse)
 }
 

@@ -16,7 +16,7 @@ use crate::slice::{self, Slice};
 use crate::value::object::downcast_rc;
 use crate::value::ops::{self, CompareOp};
 use crate::value::types::TypeObject;
-use crate::value::{check_repr_depth, repr_guarded, Object, Value};
+use crate::value::{check_repr_depth, repr_guarded, repr_items, Object, Value};
 use crate::vm::{Keywords, RunError, Vm};
 
 // ANCHOR: list
@@ -99,15 +99,7 @@ impl Object for List {
         let address = std::ptr::from_ref(self) as usize;
         repr_guarded(address, "[...]", || {
             let items = self.snapshot();
-            let mut out = String::from("[");
-            for (i, item) in items.iter().enumerate() {
-                if i > 0 {
-                    out.push_str(", ");
-                }
-                out.push_str(&item.repr_nested(depth + 1)?);
-            }
-            out.push(']');
-            Ok(out)
+            Ok(format!("[{}]", repr_items(&items, depth)?))
         })
     }
     // ANCHOR_END: list_repr

@@ -504,12 +504,7 @@ impl Object for Set {
                 out.push_str("frozenset(");
             }
             out.push('{');
-            for (i, item) in items.iter().enumerate() {
-                if i > 0 {
-                    out.push_str(", ");
-                }
-                out.push_str(&item.repr_nested(depth + 1)?);
-            }
+            out.push_str(&crate::value::repr_items(&items, depth)?);
             out.push('}');
             if self.frozen {
                 out.push(')');

@@ -516,15 +516,8 @@ impl Object for DictView {
         check_repr_depth(depth)?;
         let address = std::ptr::from_ref(self) as usize;
         repr_guarded(address, "...", || {
-            let mut out = format!("{}([", Object::type_object(self).name);
-            for (i, item) in self.snapshot().iter().enumerate() {
-                if i > 0 {
-                    out.push_str(", ");
-                }
-                out.push_str(&item.repr_nested(depth + 1)?);
-            }
-            out.push_str("])");
-            Ok(out)
+            let items = crate::value::repr_items(&self.snapshot(), depth)?;
+            Ok(format!("{}([{items}])", Object::type_object(self).name))
         })
     }
 

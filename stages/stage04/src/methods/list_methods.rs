@@ -243,20 +243,7 @@ fn sort(vm: &mut dyn Vm, this: &Value, args: &[Value], kw: &Keywords) -> Outcome
     if !args.is_empty() {
         return Err(Exception::type_error("sort() takes no positional arguments").into());
     }
-    let mut key = Value::None;
-    let mut reverse = false;
-    for (name, value) in kw {
-        match &**name {
-            "key" => key = value.clone(),
-            "reverse" => reverse = value.is_true(),
-            other => {
-                return Err(Exception::type_error(format!(
-                    "'{other}' is an invalid keyword argument for sort()"
-                ))
-                .into())
-            }
-        }
-    }
+    let (key, reverse) = sort_keywords(kw)?;
     let list = list_of(this)?;
     let items = std::mem::take(&mut *list.items.borrow_mut());
     let sorted = sort_values(vm, items, &key, reverse);
@@ -275,6 +262,26 @@ fn sort(vm: &mut dyn Vm, this: &Value, args: &[Value], kw: &Keywords) -> Outcome
     none()
 }
 // ANCHOR_END: sort_method
+
+/// The keyword arguments of `list.sort` and `sorted`: `key` (default `None`)
+/// and `reverse` (default false); any other is CPython's `TypeError`, which
+/// names `sort()` for both.
+pub fn sort_keywords(keywords: &Keywords) -> PyResult<(Value, bool)> {
+    let mut key = Value::None;
+    let mut reverse = false;
+    for (name, value) in keywords {
+        match &**name {
+            "key" => key = value.clone(),
+            "reverse" => reverse = value.is_true(),
+            other => {
+                return Err(Exception::type_error(format!(
+                    "'{other}' is an invalid keyword argument for sort()"
+                )))
+            }
+        }
+    }
+    Ok((key, reverse))
+}
 
 /// Sorts `items` by `key` (or themselves), stably, with `<` as Python
 /// defines it; `reverse` keeps equal items in their order too. On an error
