@@ -35,11 +35,40 @@ pub struct Stage {
     /// Its eval loop: runs a module's code, writing the program's output to the
     /// stream and, with `--trace` or `--trace-json`, the trace to the tracer.
     pub run: RunFn,
+    /// How the stage reports an exception no handler caught, when it prints
+    /// more than the traceback's last line: from stage05, the whole of what
+    /// CPython prints ([`ReportFn`]). `None`: the last line.
+    pub report: Option<ReportFn>,
 }
 
 /// A stage's entry point into its eval loop.
 pub type RunFn =
     for<'a> fn(Rc<Code>, &'a mut dyn Write, Option<Tracer<'a>>, Limits) -> Result<(), RunError>;
+
+/// A stage's report of how a run ended, from the error and the program's
+/// path (CPython looks for a traceback's source lines in the script's
+/// directory, `sys.path[0]`); `None` when the error is not the stage's to
+/// report (a VM error, a limit).
+pub type ReportFn = fn(&RunError, &Path) -> Option<Report>;
+
+/// What a stage reports for an uncaught exception.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Report {
+    /// Everything for stderr: the traceback, or `SystemExit`'s message.
+    pub stderr: String,
+    /// How the process ends.
+    pub ending: ReportEnding,
+}
+
+/// How a reported run ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReportEnding {
+    /// With this exit status: 1 for an exception, `SystemExit`'s code.
+    Exit(i32),
+    /// By SIGINT, as CPython ends after printing an uncaught
+    /// `KeyboardInterrupt`'s traceback.
+    Interrupted,
+}
 // ANCHOR_END: stage
 
 // ANCHOR: args
@@ -252,7 +281,8 @@ fn parse_args(stage: &Stage, args: Vec<OsString>) -> Result<Args, clap::Error> {
 // ANCHOR: run_args_setup
 fn run_args(stage: &Stage, args: &Args, stdout: &mut dyn Write, stderr: &mut dyn Write) -> Ending {
     let name = stage.name;
-    let code = match load(name, &args.file) {
+    let as_script = !(args.dis || args.code);
+    let code = match load(name, &args.file, as_script) {
         Ok(code) => code,
         // Ctrl-C while a local python3.11 compiled a `.py` kills the compiler
         // too (it is in the same process group), which fails the load: the
@@ -289,6 +319,11 @@ fn run_args(stage: &Stage, args: &Args, stdout: &mut dyn Write, stderr: &mut dyn
     // ANCHOR: run_args_result
     let result = (stage.run)(code, stdout, trace, Limits::default());
     let file = args.file.display();
+    if let (Err(err), Some(report)) = (&result, stage.report) {
+        if let Some(report) = report(err, &args.file) {
+            return reported(stdout, stderr, &report);
+        }
+    }
     match result {
         Ok(()) => Ending::Exit(0),
         Err(RunError::Exception(exc)) => fail(stdout, stderr, &exc.to_string(), 1),
@@ -311,13 +346,18 @@ fn run_args(stage: &Stage, args: &Args, stdout: &mut dyn Write, stderr: &mut dyn
 
 // ANCHOR: load
 /// Loads the code object of a `.pyc`, or of a `.py` compiled by a local Python
-/// 3.11; the error is the one line to print.
-fn load(name: &str, path: &Path) -> Result<Rc<Code>, String> {
+/// 3.11 (named by its absolute path when it is to run as a script, as
+/// `python3.11 prog.py` names it); the error is the one line to print.
+fn load(name: &str, path: &Path, as_script: bool) -> Result<Rc<Code>, String> {
     let shown = path.display();
     let is_source = path.extension().is_some_and(|ext| ext == "py");
     if is_source {
-        let bytes =
-            source::compile_source(path).map_err(|err| format!("{name}: {shown}: {err}"))?;
+        let compiled = if as_script {
+            source::compile_script(path)
+        } else {
+            source::compile_source(path)
+        };
+        let bytes = compiled.map_err(|err| format!("{name}: {shown}: {err}"))?;
         pyc::load_pyc(&bytes).map_err(|err| load_message(name, path, &err))
     } else {
         pyc::load_pyc_file(path).map_err(|err| load_message(name, path, &err))
@@ -354,6 +394,16 @@ fn fail(stdout: &mut dyn Write, stderr: &mut dyn Write, message: &str, status: i
     let _ = stdout.flush();
     let _ = writeln!(stderr, "{message}");
     Ending::Exit(status)
+}
+
+/// Writes a stage's [`Report`] after the program's flushed output.
+fn reported(stdout: &mut dyn Write, stderr: &mut dyn Write, report: &Report) -> Ending {
+    let _ = stdout.flush();
+    let _ = stderr.write_all(report.stderr.as_bytes());
+    match report.ending {
+        ReportEnding::Exit(status) => Ending::Exit(status),
+        ReportEnding::Interrupted => Ending::Interrupted,
+    }
 }
 
 /// Ctrl-C stopped the run: its output is flushed, and `KeyboardInterrupt` is

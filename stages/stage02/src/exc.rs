@@ -15,18 +15,26 @@ use crate::pyrepr;
 use crate::value::Value;
 
 // ANCHOR: exc_type
-/// The built-in exception classes that stages 02–04 can raise (`Objects/exceptions.c`).
+/// The built-in exception classes (`Objects/exceptions.c`): those stages 02–04
+/// raise, and the rest of the hierarchy that stage05 lets a program name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ExcType {
     ArithmeticError,
     AssertionError,
     AttributeError,
+    BaseException,
+    BufferError,
+    EOFError,
     Exception,
+    FloatingPointError,
+    GeneratorExit,
     ImportError,
     IndexError,
     KeyError,
+    KeyboardInterrupt,
     LookupError,
     MemoryError,
+    ModuleNotFoundError,
     NameError,
     NotImplementedError,
     OverflowError,
@@ -34,9 +42,12 @@ pub enum ExcType {
     RuntimeError,
     StopIteration,
     SystemError,
+    SystemExit,
     TypeError,
     UnboundLocalError,
+    UnicodeDecodeError,
     UnicodeEncodeError,
+    UnicodeError,
     ValueError,
     ZeroDivisionError,
 }
@@ -48,12 +59,19 @@ impl ExcType {
             ExcType::ArithmeticError => "ArithmeticError",
             ExcType::AssertionError => "AssertionError",
             ExcType::AttributeError => "AttributeError",
+            ExcType::BaseException => "BaseException",
+            ExcType::BufferError => "BufferError",
+            ExcType::EOFError => "EOFError",
             ExcType::Exception => "Exception",
+            ExcType::FloatingPointError => "FloatingPointError",
+            ExcType::GeneratorExit => "GeneratorExit",
             ExcType::ImportError => "ImportError",
             ExcType::IndexError => "IndexError",
             ExcType::KeyError => "KeyError",
+            ExcType::KeyboardInterrupt => "KeyboardInterrupt",
             ExcType::LookupError => "LookupError",
             ExcType::MemoryError => "MemoryError",
+            ExcType::ModuleNotFoundError => "ModuleNotFoundError",
             ExcType::NameError => "NameError",
             ExcType::NotImplementedError => "NotImplementedError",
             ExcType::OverflowError => "OverflowError",
@@ -61,9 +79,12 @@ impl ExcType {
             ExcType::RuntimeError => "RuntimeError",
             ExcType::StopIteration => "StopIteration",
             ExcType::SystemError => "SystemError",
+            ExcType::SystemExit => "SystemExit",
             ExcType::TypeError => "TypeError",
             ExcType::UnboundLocalError => "UnboundLocalError",
+            ExcType::UnicodeDecodeError => "UnicodeDecodeError",
             ExcType::UnicodeEncodeError => "UnicodeEncodeError",
+            ExcType::UnicodeError => "UnicodeError",
             ExcType::ValueError => "ValueError",
             ExcType::ZeroDivisionError => "ZeroDivisionError",
         }
@@ -81,7 +102,10 @@ impl ExcType {
 pub struct Exception {
     pub kind: ExcType,
     pub message: String,
-    pub value: Option<Value>,
+    /// `e.args` when they are not just the message (`KeyError`'s key, the
+    /// errno and text of an `OverflowError` from `**`), for stage05 to make
+    /// the object with.
+    pub args: Option<Vec<Value>>,
 }
 
 /// Two exceptions are equal when they print alike (tests compare them).
@@ -98,7 +122,7 @@ impl Exception {
         Exception {
             kind,
             message: message.into(),
-            value: None,
+            args: None,
         }
     }
 
@@ -109,7 +133,7 @@ impl Exception {
         Exception {
             kind: ExcType::KeyError,
             message,
-            value: Some(key),
+            args: Some(vec![key]),
         }
     }
 
@@ -126,7 +150,7 @@ impl Exception {
         Exception {
             kind: ExcType::StopIteration,
             message,
-            value: Some(value),
+            args: Some(vec![value]),
         }
     }
 
@@ -140,6 +164,22 @@ impl Exception {
 
     pub fn overflow_error(message: impl Into<String>) -> Exception {
         Exception::new(ExcType::OverflowError, message)
+    }
+
+    /// An error with a C `errno` (`PyErr_SetFromErrno`): its args are the
+    /// number and the text, and `str()` shows them as a tuple:
+    /// `OverflowError: (34, 'Numerical result out of range')`.
+    pub fn errno(kind: ExcType, errno: i64, text: &str) -> Exception {
+        let message = format!("({errno}, {})", pyrepr::repr_str(text));
+        let args = vec![
+            Value::Int(crate::int::Int::from_i64(errno)),
+            Value::str(text),
+        ];
+        Exception {
+            kind,
+            message,
+            args: Some(args),
+        }
     }
 
     pub fn zero_division(message: impl Into<String>) -> Exception {

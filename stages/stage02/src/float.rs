@@ -18,7 +18,7 @@ use num_bigint::BigInt;
 use num_integer::Integer;
 use num_traits::{One, Pow};
 
-use crate::exc::{Exception, PyResult};
+use crate::exc::{ExcType, Exception, PyResult};
 use crate::int::{transform_decimal_and_space, Int};
 use crate::pyrepr::{try_repr_str, Escape};
 
@@ -176,8 +176,10 @@ pub fn pow(iv: f64, iw: f64) -> PyResult<FloatPow> {
     // infinite result from finite operands is C's ERANGE.
     let ix = iv.powf(iw);
     if ix.is_infinite() {
-        return Err(Exception::overflow_error(
-            "(34, 'Numerical result out of range')",
+        return Err(Exception::errno(
+            ExcType::OverflowError,
+            34,
+            "Numerical result out of range",
         ));
     }
     Ok(Float(if negate_result { -ix } else { ix }))

@@ -47,6 +47,7 @@ pub static STAGE: cli::Stage = cli::Stage {
     runs: "straight-line module code",
     trace_extra: "",
     run: eval::run,
+    report: None,
 };
 
 /// The command line of this stage, with its streams passed in (for tests).

@@ -3,8 +3,10 @@
 //!
 //! The `.pyc` is written with `PycInvalidationMode.UNCHECKED_HASH` (the header holds
 //! a hash of the source, never checked) to a temporary file that is removed at once.
-//! `co_filename` is the path as the user typed it (`dfile`), so tracebacks print
-//! `File "prog.py"` like `python3.11 prog.py` does.
+//! `co_filename` is the path as the user typed it (`dfile`) for `--dis`, as
+//! `python3.11 -m dis prog.py` names it; to run, it is the absolute path
+//! ([`compile_script`]), as `python3.11 prog.py` names its script since 3.9, so
+//! a traceback prints `File "/home/me/prog.py"` like CPython's.
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -66,11 +68,11 @@ fn is_python311(program: &str) -> bool {
 // ANCHOR_END: find_python311
 
 /// The script run by Python: compile `argv[1]` into `argv[2]`, naming the file
-/// `argv[1]` inside the code object; on a syntax error print only the message.
+/// `argv[3]` inside the code object; on a syntax error print only the message.
 const COMPILE_SCRIPT: &str = "\
 import py_compile, sys
 try:
-    py_compile.compile(sys.argv[1], cfile=sys.argv[2], dfile=sys.argv[1], doraise=True,
+    py_compile.compile(sys.argv[1], cfile=sys.argv[2], dfile=sys.argv[3], doraise=True,
                        invalidation_mode=py_compile.PycInvalidationMode.UNCHECKED_HASH)
 except py_compile.PyCompileError as error:
     sys.stderr.write(error.msg.rstrip() + '\\n')
@@ -89,8 +91,22 @@ fn temp_pyc_path() -> PathBuf {
 }
 
 // ANCHOR: compile_source
-/// Compiles `py_path` with CPython 3.11 and returns the `.pyc` bytes.
+/// Compiles `py_path` with CPython 3.11 and returns the `.pyc` bytes; the
+/// code object names the file as `py_path` does.
 pub fn compile_source(py_path: &Path) -> Result<Vec<u8>, SourceError> {
+    compile_named(py_path, py_path)
+}
+
+/// Compiles `py_path` as the script `python3.11 py_path` would run: the code
+/// object names the file by its absolute path (`Modules/main.c` makes the
+/// script's path absolute, `_Py_abspath`, without resolving links).
+pub fn compile_script(py_path: &Path) -> Result<Vec<u8>, SourceError> {
+    let absolute = std::path::absolute(py_path).unwrap_or_else(|_| py_path.to_path_buf());
+    compile_named(py_path, &absolute)
+}
+
+/// Compiles `py_path`, naming the file `filename` in the code objects.
+fn compile_named(py_path: &Path, filename: &Path) -> Result<Vec<u8>, SourceError> {
     let python = find_python311().ok_or_else(|| SourceError::NoPython311 {
         path: py_path.to_path_buf(),
     })?;
@@ -104,6 +120,7 @@ pub fn compile_source(py_path: &Path) -> Result<Vec<u8>, SourceError> {
         .arg(COMPILE_SCRIPT)
         .arg(py_path)
         .arg(&cfile)
+        .arg(filename)
         .output()
         .map_err(|error| io_error(format!("cannot run {python}: {error}")))?;
     let result = if output.status.success() {

@@ -379,11 +379,15 @@ impl Value {
     }
     // ANCHOR_END: repr
 
-    /// `str(self)` (`PyObject_Str`): a string is itself; everything else of
-    /// the workbook so far prints as its `repr`.
+    /// `str(self)` (`PyObject_Str`): a string is itself; an object with a
+    /// `str` slot (an exception) says; everything else prints as its `repr`.
     pub fn to_str(&self) -> PyResult<Value> {
         match self {
             Value::Str(_) | Value::SurrogateStr(_) => Ok(self.clone()),
+            Value::Object(object) => match object.str() {
+                Some(text) => Ok(Value::Str(Rc::from(text?))),
+                None => Ok(Value::Str(Rc::from(self.repr()?))),
+            },
             _ => Ok(Value::Str(Rc::from(self.repr()?))),
         }
     }

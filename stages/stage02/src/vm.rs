@@ -23,8 +23,13 @@ use crate::value::Value;
 /// Why running stopped early.
 #[derive(Debug)]
 pub enum RunError {
-    /// A Python exception nobody caught (before stage05, nobody can).
+    /// A Python exception raised by Rust code: CPython's un-normalized
+    /// exception, a type and a message (before stage05, nobody can catch it).
     Exception(Exception),
+    /// From stage05: a Python exception *object* on its way up, raised by
+    /// `raise` or made from an [`RunError::Exception`] when the eval loop
+    /// began to unwind it. It carries its own traceback and chain.
+    Raised(Value),
     /// Bad bytecode, or a limit of [`Limits`] reached: never seen by Python code.
     Vm(VmError),
     /// Valid bytecode, a builtin or a form of one that this stage does not run
@@ -83,6 +88,7 @@ impl RunError {
     pub fn exception_name(&self) -> Option<&'static str> {
         match self {
             RunError::Exception(exc) => Some(exc.kind.name()),
+            RunError::Raised(value) => Some(value.type_name()),
             RunError::Output(err) => Some(os_error_class(err)),
             RunError::Interrupted => Some("KeyboardInterrupt"),
             RunError::Vm(_) | RunError::NotImplemented(_) => None,
@@ -117,6 +123,7 @@ impl fmt::Display for RunError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             RunError::Exception(exc) => write!(f, "{exc}"),
+            RunError::Raised(value) => write!(f, "{}", raised_line(value)),
             RunError::Vm(err) => {
                 write!(f, "bad bytecode at offset {}: {}", err.offset, err.message)
             }
@@ -124,6 +131,17 @@ impl fmt::Display for RunError {
             RunError::Output(err) => write!(f, "{}", os_error_line(err)),
             RunError::Interrupted => write!(f, "KeyboardInterrupt"),
         }
+    }
+}
+
+/// The last line of a traceback for an exception object: `Type: str(exc)`,
+/// or `Type` when `str` is empty (`Python/pythonrun.c: print_exception`).
+pub fn raised_line(value: &Value) -> String {
+    let name = value.type_name();
+    match value.to_str() {
+        Ok(Value::Str(text)) if text.is_empty() => name.to_string(),
+        Ok(Value::Str(text)) => format!("{name}: {text}"),
+        _ => format!("{name}: <exception str() failed>"),
     }
 }
 

@@ -32,6 +32,7 @@ pub static STAGE: cli::Stage = cli::Stage {
     trace_extra: "; and a line for each frame pushed (a call, with its arguments) \
                   or popped (a return)",
     run: eval::run,
+    report: None,
 };
 
 /// The command line of this stage, with its streams passed in (for tests).

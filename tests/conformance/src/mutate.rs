@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 use std::rc::Rc;
 
-use stage02::code::Code;
+use stage02::code::{Code, Constant};
 
 // ANCHOR: splitmix
 /// splitmix64 (Steele, Lea and Flood): a tiny PRNG with good output, enough to
@@ -144,6 +144,14 @@ fn exercise_loaded(code: &Rc<Code>) {
         max_instructions: INSTRUCTION_BUDGET,
     };
     let _ = stage04::eval::run_code(code.clone(), &mut std::io::sink(), limits);
+    let limits = stage05::eval::Limits {
+        max_instructions: INSTRUCTION_BUDGET,
+    };
+    // stage05 unwinds through the (mutated) exception table, and prints a
+    // traceback from the (mutated) line and location tables.
+    if let Err(error) = stage05::eval::run_code(code.clone(), &mut std::io::sink(), limits) {
+        let _ = stage05::uncaught::report(&error, std::path::Path::new("mutant.pyc"));
+    }
 }
 
 /// Instructions one mutant may execute: far more than any corpus program needs at
@@ -236,6 +244,87 @@ pub fn run(cases: u64, seed: u64) -> Result<(), String> {
     }
 }
 // ANCHOR_END: run
+
+// ANCHOR: table_mutants
+/// Mutants aimed at the exception tables (stage05 unwinds through them): a
+/// program that loads, with the `co_exceptiontable` of some of its code
+/// objects mutated as [`mutate_once`] mutates a file. A damaged table must
+/// give a VM error or a wrong-but-safe handler, never a panic.
+pub fn table_mutants(seed: u64, programs: &[Rc<Code>]) -> impl Iterator<Item = Rc<Code>> + '_ {
+    let mut rng = SplitMix64::new(seed);
+    std::iter::from_fn(move || {
+        let program = programs.get(rng.below(programs.len()))?;
+        Some(Rc::new(with_mutated_tables(program, &mut rng)))
+    })
+}
+
+/// `code` with each code object's exception table mutated or not, by a coin
+/// flip, nested code objects included.
+fn with_mutated_tables(code: &Code, rng: &mut SplitMix64) -> Code {
+    let mut code = code.clone();
+    if rng.below(2) == 0 {
+        let mut table = code.exceptiontable.to_vec();
+        for _ in 0..1 + rng.below(3) {
+            mutate_once(rng, &mut table, &[]);
+        }
+        code.exceptiontable = Rc::from(table);
+    }
+    let consts: Vec<Constant> = code
+        .consts
+        .iter()
+        .map(|constant| match constant {
+            Constant::Code(inner) => Constant::Code(Rc::new(with_mutated_tables(inner, rng))),
+            other => other.clone(),
+        })
+        .collect();
+    code.consts = Rc::from(consts);
+    code
+}
+
+/// Runs `cases` table mutants of the stage05 corpus programs (those with
+/// `try` statements) through every stage, as [`run`] does for files.
+pub fn run_tables(cases: u64, seed: u64) -> Result<(), String> {
+    let programs: Vec<Rc<Code>> = corpus_files()
+        .iter()
+        .filter_map(|bytes| stage02::pyc::load_pyc(bytes).ok())
+        .filter(|code| has_exception_table(code))
+        .collect();
+    if programs.is_empty() {
+        return Err("no corpus program has an exception table".to_string());
+    }
+    let previous_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|_| {}));
+    let mut failures = Vec::new();
+    for (index, code) in table_mutants(seed, &programs)
+        .take(cases as usize)
+        .enumerate()
+    {
+        let outcome = catch_unwind(AssertUnwindSafe(|| exercise_loaded(&code)));
+        if let Err(payload) = outcome {
+            let message = panic_message(payload.as_ref());
+            failures.push(format!("tables seed {seed} case {index}: panic: {message}"));
+            if failures.len() >= 10 {
+                break;
+            }
+        }
+    }
+    std::panic::set_hook(previous_hook);
+    if failures.is_empty() {
+        Ok(())
+    } else {
+        Err(failures.join("\n"))
+    }
+}
+
+/// Whether `code` or a code object nested in it has an exception table.
+fn has_exception_table(code: &Code) -> bool {
+    !code.exceptiontable.is_empty()
+        || code.consts.iter().any(|constant| match constant {
+            Constant::Code(inner) => has_exception_table(inner),
+            _ => false,
+        })
+}
+// ANCHOR_END: table_mutants
 
 // ANCHOR: memory_limit
 /// The address space a mutation run may use. A mutant that asks for a huge

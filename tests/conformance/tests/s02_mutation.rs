@@ -49,7 +49,20 @@ fn s02_6_mutation_run_inside_the_memory_limit() {
     if let Err(failures) = outcome {
         panic!("mutants that made a stage panic:\n{failures}");
     }
+    let outcome = std::thread::Builder::new()
+        .stack_size(conformance::corpus::check::INTERPRETER_STACK_BYTES)
+        .spawn(|| conformance::mutate::run_tables(TABLE_CASES, SEED))
+        .expect("spawn the table mutation thread")
+        .join()
+        .expect("the table mutation run itself does not panic");
+    if let Err(failures) = outcome {
+        panic!("mutated exception tables that made a stage panic:\n{failures}");
+    }
 }
+
+/// Programs with their exception tables mutated (stage05 unwinds through
+/// them): fewer than whole-file mutants, as each one loads and runs.
+const TABLE_CASES: u64 = 1500;
 
 #[test]
 fn s02_6_mutants_are_deterministic() {

@@ -28,6 +28,12 @@ pub trait Object: fmt::Debug + Any {
     /// (see [`Value::repr_nested`]).
     fn repr(&self, depth: usize) -> PyResult<String>;
 
+    /// `str(self)` (`tp_str`), or `None` for the `repr` every object
+    /// inherits (`object.__str__`). An exception's `str` is its message.
+    fn str(&self) -> Option<PyResult<String>> {
+        None
+    }
+
     /// `bool(self)` (`nb_bool`, `mp_length`): true unless the type says otherwise.
     fn is_true(&self) -> bool {
         true

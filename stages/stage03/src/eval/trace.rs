@@ -176,14 +176,26 @@ pub fn pop_line(
     callers: &[Box<Frame>],
     caller: Option<&Frame>,
 ) -> String {
+    let returns = format!("returns {}", text_repr(value));
+    exit_line(frame, &returns, waiting, callers, caller)
+}
+
+/// The line for a frame that leaves, saying how (`returns 3`; from stage05
+/// also `raises ZeroDivisionError`), and the frames left, as [`pop_line`].
+pub fn exit_line(
+    frame: &Frame,
+    how: &str,
+    waiting: &[Waiting],
+    callers: &[Box<Frame>],
+    caller: Option<&Frame>,
+) -> String {
     let mut names = frame_names(waiting, callers);
     if let Some(caller) = caller {
         names.push(&caller.code.name);
     }
     let text = format!(
-        "<-- pop {} returns {}    ",
+        "<-- pop {} {how}    ",
         cut(frame.code.qualname.to_string(), TEXT_ITEM_WIDTH),
-        text_repr(value),
     );
     frame_line(text, &frames_column(&names))
 }

@@ -211,10 +211,11 @@ fn index(vm: &mut dyn Vm, this: &Value, args: &[Value], kw: &Keywords) -> Outcom
     match position(&items, &args[0], start, stop, vm)? {
         Some(i) => Ok(Value::Int(Int::from_i64(i as i64))),
         None => {
+            // 3.11's list says which value (`5 is not in list`); tuple does not.
             let what = if matches!(this, Value::Tuple(_)) {
-                "tuple.index(x): x not in tuple"
+                "tuple.index(x): x not in tuple".to_string()
             } else {
-                "list.index(x): x not in list"
+                format!("{} is not in list", args[0].repr()?)
             };
             Err(Exception::value_error(what).into())
         }

@@ -351,6 +351,31 @@ pub fn check_toy_corpus(run_cli: RunCli) -> Report {
     report
 }
 
+/// Asserts that the programs failing in `report` are exactly the entries of a
+/// stage's `NOT_YET` list of its kind (`wrapped/…` labels for the wrapped
+/// variants): a regression fails, and so does a listed program that now passes,
+/// so that the list stays the exact truth.
+pub fn check_against_not_yet(report: &Report, not_yet: &[&str], wrapped: bool) {
+    let expected: Vec<&str> = not_yet
+        .iter()
+        .copied()
+        .filter(|label| label.starts_with("wrapped/") == wrapped)
+        .collect();
+    let failing: Vec<&str> = report
+        .failures
+        .iter()
+        .map(|(label, _)| label.as_str())
+        .collect();
+    let regressions: Vec<&&str> = failing.iter().filter(|l| !expected.contains(l)).collect();
+    let now_passing: Vec<&&str> = expected.iter().filter(|l| !failing.contains(l)).collect();
+    assert!(
+        regressions.is_empty() && now_passing.is_empty(),
+        "programs failing that are not in NOT_YET: {regressions:?}\n\
+         programs in NOT_YET that now pass (remove them): {now_passing:?}\n{report}"
+    );
+    assert!(report.checked > 0, "no program was checked");
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
