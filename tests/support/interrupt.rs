@@ -81,7 +81,6 @@ pub fn interrupt_after_first_output(command: &mut Command) -> Run {
 /// lands: the text of the first line (longer than the stdout buffer, so
 /// written at once), then also its newline, then also `ready` (both held in
 /// the buffer until a flush).
-#[allow(dead_code)] // stage05's test prints past the interrupt
 pub fn printed() -> [String; 3] {
     let text = "x".repeat(FIRST);
     [
@@ -95,7 +94,6 @@ pub fn printed() -> [String; 3] {
 /// the interrupt, the buffered part included (one of `outputs`, depending on
 /// where the signal landed), `KeyboardInterrupt` as the last line of stderr,
 /// and death by SIGINT.
-#[allow(dead_code)] // stage05's test prints past the interrupt
 pub fn assert_interrupted(who: &str, run: &Run, outputs: &[String]) {
     let stdout = String::from_utf8_lossy(&run.stdout);
     assert!(

@@ -75,11 +75,13 @@ pub enum ReportEnding {
 /// Runs CPython 3.11 bytecode.
 ///
 /// Exit status: 0 when the program ran to its end; 1 when it raised an uncaught
-/// exception (its last traceback line goes to stderr, as CPython prints it),
+/// exception (stderr gets the last line of CPython's traceback from stages 02 to
+/// 04, and from stage05 on the whole traceback, as CPython prints it),
 /// writing its output failing included (`BrokenPipeError`); 2 for a usage
 /// error, a file that cannot be loaded, bad bytecode, or bytecode that a later
 /// stage runs; 120, as CPython, when its output cannot be flushed at exit. Ctrl-C
-/// prints `KeyboardInterrupt` and ends the process by SIGINT, as CPython does.
+/// raises `KeyboardInterrupt` (from stage05 a handler may catch it); uncaught,
+/// it is printed and the process ends by SIGINT, as CPython does.
 #[derive(Debug, Parser)]
 #[command(version)]
 struct Args {

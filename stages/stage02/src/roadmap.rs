@@ -83,6 +83,17 @@ pub fn builtin_stage(name: &str) -> Option<u8> {
         | "NotImplementedError"
         | "KeyboardInterrupt"
         | "MemoryError"
+        | "SystemExit"
+        | "GeneratorExit"
+        | "FloatingPointError"
+        | "BufferError"
+        | "EOFError"
+        | "ImportError"
+        | "ModuleNotFoundError"
+        | "SystemError"
+        | "UnicodeError"
+        | "UnicodeDecodeError"
+        | "UnicodeEncodeError"
         | "issubclass" => 5,
         _ => return None,
     })

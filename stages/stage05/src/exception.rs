@@ -16,7 +16,7 @@ use std::rc::Rc;
 use crate::code::Code;
 use crate::exc::{ExcType, Exception, PyResult};
 use crate::value::object::{downcast_rc, Object};
-use crate::value::types::{self, TypeObject};
+use crate::value::types::TypeObject;
 use crate::value::{Tuple, Value};
 use crate::vm::{Keywords, RunError};
 
@@ -432,10 +432,4 @@ pub fn is_exception_class(value: &Value) -> Option<ExcType> {
         Value::Type(class) => kind_of(class),
         _ => None,
     }
-}
-
-/// Whether `value` is `type`'s type object (`issubclass(type, BaseException)`
-/// is false: `type` is not an exception class).
-pub fn is_type_type(value: &Value) -> bool {
-    matches!(value, Value::Type(class) if std::ptr::eq(*class, &types::TYPE))
 }
