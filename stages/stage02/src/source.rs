@@ -105,6 +105,9 @@ pub fn compile_script(py_path: &Path) -> Result<Vec<u8>, SourceError> {
     compile_named(py_path, &absolute)
 }
 
+// ANCHOR_END: compile_source
+
+// ANCHOR: compile_named
 /// Compiles `py_path`, naming the file `filename` in the code objects.
 fn compile_named(py_path: &Path, filename: &Path) -> Result<Vec<u8>, SourceError> {
     let python = find_python311().ok_or_else(|| SourceError::NoPython311 {
@@ -138,4 +141,4 @@ fn compile_named(py_path: &Path, filename: &Path) -> Result<Vec<u8>, SourceError
     let _ = std::fs::remove_file(&cfile);
     result
 }
-// ANCHOR_END: compile_source
+// ANCHOR_END: compile_named

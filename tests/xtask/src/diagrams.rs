@@ -11,9 +11,13 @@
 //!   when the program has no tested `.dis` beside it (see [`Listing`]);
 //! * `book/src/generated/diagrams/*.svg`: chosen steps drawn as pictures (the value
 //!   stack during `print(z)`, one 3.11 frame, the frame stack of `nested_calls`, a
-//!   `for` loop's iterator under its item), a `dis` listing with its jumps drawn as
-//!   arrows, and pictures not from a run (the `.pyc` header's bytes, marshal's
-//!   reference table).
+//!   `for` loop's iterator under its item, a stack cut back to a handler's depth), a
+//!   `dis` listing with its jumps drawn as arrows, another with its exception table
+//!   drawn as brackets, and pictures not from a run (the `.pyc` header's bytes,
+//!   marshal's reference table);
+//! * `book/src/generated/outputs/*`: text a chapter shows from a stage's run, cut to
+//!   the part it shows (one code object of `--dis` or `--code`, the unwinding part of
+//!   a `--trace`; see [`Output`]), so that no output in the book is typed by hand.
 //!
 //! Every picture speaks one visual language: a frame is a box with its name on a dark
 //! bar and its current instruction highlighted in yellow under it; inside, the fast
@@ -32,6 +36,10 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use crate::json::{self, Json};
+
+mod exceptions;
+
+use exceptions::OUTPUTS;
 
 /// A program whose trace the book embeds.
 pub struct Run {
@@ -57,7 +65,8 @@ pub enum Listing {
     FromStage,
 }
 
-/// The traces the book embeds, one stepper each in chapters 1 to 4.
+/// The traces the book embeds: one stepper each in chapters 1 to 5, and the runs
+/// some pictures are drawn from.
 pub const RUNS: &[Run] = &[
     Run {
         name: "names",
@@ -85,10 +94,27 @@ pub const RUNS: &[Run] = &[
         program: "stages/stage04/tests/fixtures/count_down.pyc",
         listing: Listing::FromStage,
     },
+    // An exception raised two calls deep unwinds `parse` and `total` and is caught
+    // in the module: chapter 5's stepper.
+    Run {
+        name: "two_frames",
+        stage: "stage05",
+        program: "stages/stage05/tests/fixtures/two_frames.pyc",
+        listing: Listing::FromStage,
+    },
+    // A handler inside a `for` loop: the stack is cut back to the iterator
+    // (chapter 5's picture of a handler's depth).
+    Run {
+        name: "catch_and_continue",
+        stage: "stage05",
+        program: "tests/programs/05_try_except/catch_and_continue.pyc",
+        listing: Listing::Beside,
+    },
 ];
 
 pub const TRACES_DIR: &str = "book/src/generated/traces";
 pub const DIAGRAMS_DIR: &str = "book/src/generated/diagrams";
+pub const OUTPUTS_DIR: &str = "book/src/generated/outputs";
 
 /// What a run of the task found.
 pub struct Outcome {
@@ -128,7 +154,7 @@ pub fn run(root: &Path, check: bool) -> Result<Outcome, String> {
         }
         changed.push(shown);
     }
-    for dir in [TRACES_DIR, DIAGRAMS_DIR] {
+    for dir in [TRACES_DIR, DIAGRAMS_DIR, OUTPUTS_DIR] {
         let Ok(entries) = fs::read_dir(root.join(dir)) else {
             continue;
         };
@@ -311,6 +337,16 @@ pub fn generate(root: &Path) -> Result<BTreeMap<PathBuf, String>, String> {
             MODULE_NO_LOCALS,
         ),
     );
+
+    // Chapter 5: the outputs it shows, an exception table drawn over its listing,
+    // and a stack cut back to a handler's depth.
+    let mut outputs = BTreeMap::new();
+    for output in OUTPUTS {
+        let text = exceptions::record_output(root, output)?;
+        files.insert(Path::new(OUTPUTS_DIR).join(output.name), text.clone());
+        outputs.insert(output.name, text);
+    }
+    files.extend(exceptions::pictures(root, &traces, &outputs)?);
     Ok(files)
 }
 
@@ -462,8 +498,14 @@ fn record_dis(root: &Path, run: &Run) -> Result<String, String> {
     }
     let text = String::from_utf8(output.stdout)
         .map_err(|e| format!("{} --dis {}: not UTF-8: {e}", run.stage, run.program))?;
+    Ok(hide_addresses(&text))
+}
+
+/// `text` with every ` at 0x7f…` written ` at 0xADDR`, as in the corpus's recorded
+/// `.dis` files.
+fn hide_addresses(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    let mut rest = text.as_str();
+    let mut rest = text;
     while let Some(at) = rest.find(" at 0x") {
         out.push_str(&rest[..at]);
         out.push_str(" at 0xADDR");
@@ -471,7 +513,7 @@ fn record_dis(root: &Path, run: &Run) -> Result<String, String> {
         rest = tail.trim_start_matches(|c: char| c.is_ascii_hexdigit());
     }
     out.push_str(rest);
-    Ok(out)
+    out
 }
 
 // ANCHOR: mask_addresses
@@ -868,8 +910,9 @@ fn boxes_svg(frames: &[FrameState], caption: &str, arrows: Arrows, no_locals: &s
         };
         frame.draw(&mut out, x, bottom, running, state);
         x += frame.width;
-        if index + 1 < boxes.len() {
-            let y = bottom - frame.height + 13.0;
+        if let Some(next) = boxes.get(index + 1) {
+            // Level with the shorter box's name bar, so the arrow meets both boxes.
+            let y = bottom - frame.height.min(next.height) + 13.0;
             let _ = writeln!(
                 out,
                 "<path class=\"arrow\" d=\"M{},{y} L{},{y}\"/>",

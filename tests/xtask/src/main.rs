@@ -52,7 +52,8 @@ enum Task {
     BookCheck,
     /// Run the stages with --trace-json on the book's chosen programs and write the
     /// traces its steppers replay (book/src/generated/traces/) and the SVG pictures
-    /// drawn from them (book/src/generated/diagrams/); with --check, write nothing and
+    /// drawn from them (book/src/generated/diagrams/), and the listings and traces the
+    /// chapters quote (book/src/generated/outputs/); with --check, write nothing and
     /// fail if any generated file is stale, missing or no longer generated.
     Diagrams {
         #[arg(long)]

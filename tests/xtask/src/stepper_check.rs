@@ -83,6 +83,23 @@ const CHECKS: &[Check] = &[
         step: Which::Number(22),
         opname: Some("PUSH_NULL"),
     },
+    // Chapter 5: `int('x')` fails in `parse`, three frames deep; the next step is
+    // the module's handler, `parse` and `total` unwound, the dis pane at the
+    // handler's first instruction (which has no line: no source line is marked).
+    Check {
+        page: "ch05-exceptions.html",
+        trace: "two_frames",
+        source: "stages/stage05/tests/fixtures/two_frames.py",
+        step: Which::Number(66),
+        opname: Some("CALL"),
+    },
+    Check {
+        page: "ch05-exceptions.html",
+        trace: "two_frames",
+        source: "stages/stage05/tests/fixtures/two_frames.py",
+        step: Which::Number(67),
+        opname: Some("PUSH_EXC_INFO"),
+    },
 ];
 
 /// The step the screenshot shows.

@@ -23,6 +23,7 @@ use super::{trace, Interpreter, Tracer};
 
 impl Interpreter<'_> {
     // ANCHOR: unwind
+    // ANCHOR: unwind_start
     /// Unwinds `error` from `frame`: to a handler in it or in one of the
     /// callers this loop pushed (then `frame` is that frame, at its handler),
     /// or out of this loop with the error. `record` is false for `RERAISE`
@@ -45,6 +46,8 @@ impl Interpreter<'_> {
             Ok(exc) => exc,
             Err(error) => return Err(self.abandon(frame, entry, error)),
         };
+        // ANCHOR_END: unwind_start
+        // ANCHOR: unwind_frame
         let (mut record, mut instr) = (record, instr);
         loop {
             if record {
@@ -55,6 +58,8 @@ impl Interpreter<'_> {
                 Ok(None) => {}
                 Err(error) => return Err(self.abandon(frame, entry, error)),
             }
+            // ANCHOR_END: unwind_frame
+            // ANCHOR: exit_unwind
             // exit_unwind: no handler here; the frame is finished.
             self.depth -= 1;
             if self.frames.len() <= entry {
@@ -70,6 +75,7 @@ impl Interpreter<'_> {
             (record, instr) = (true, frame.offset);
         }
     }
+    // ANCHOR_END: exit_unwind
     // ANCHOR_END: unwind
 
     // ANCHOR: exception_object
