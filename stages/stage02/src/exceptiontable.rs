@@ -91,40 +91,53 @@ pub fn parse(code: &Code) -> Result<Vec<ExceptionTableEntry>, ExceptionTableErro
 
 /// [`parse`] on the raw bytes of a `co_exceptiontable`.
 pub fn parse_table(table: &[u8]) -> Result<Vec<ExceptionTableEntry>, ExceptionTableError> {
-    let mut entries = Vec::new();
+    entries(table).collect()
+}
+
+/// The entries of a table, decoded one at a time as they are asked for: the
+/// interpreter's lookup reads the bytes in place, as CPython's does, and
+/// stops at the entry it wants.
+pub fn entries(
+    table: &[u8],
+) -> impl Iterator<Item = Result<ExceptionTableEntry, ExceptionTableError>> + '_ {
     let mut pos = 0;
-    loop {
-        let entry_offset = pos;
-        let too_large = ExceptionTableError::ValueTooLarge {
-            byte_offset: entry_offset,
+    std::iter::from_fn(move || next_entry(table, &mut pos))
+}
+// ANCHOR_END: parse_exception_table
+
+// ANCHOR: next_entry
+/// The entry that starts at `pos`, with `pos` moved past it; `None` at the end
+/// of the table (or in an entry cut short).
+fn next_entry(
+    table: &[u8],
+    pos: &mut usize,
+) -> Option<Result<ExceptionTableEntry, ExceptionTableError>> {
+    let too_large = ExceptionTableError::ValueTooLarge { byte_offset: *pos };
+    let mut numbers = [0; 4];
+    for number in &mut numbers {
+        *number = match parse_varint(table, pos)? {
+            Ok(value) => value,
+            Err(error) => return Some(Err(error)),
         };
-        let Some(start) = parse_varint(table, &mut pos).transpose()? else {
-            return Ok(entries);
-        };
-        let Some(size) = parse_varint(table, &mut pos).transpose()? else {
-            return Ok(entries);
-        };
-        let Some(target) = parse_varint(table, &mut pos).transpose()? else {
-            return Ok(entries);
-        };
-        let Some(depth_lasti) = parse_varint(table, &mut pos).transpose()? else {
-            return Ok(entries);
-        };
-        let to_bytes = |units: u32| units.checked_mul(2).ok_or(too_large.clone());
+    }
+    let [start, size, target, depth_lasti] = numbers;
+    let to_bytes = |units: u32| units.checked_mul(2).ok_or(too_large.clone());
+    let entry = (|| {
         let start = to_bytes(start)?;
         let end = start
             .checked_add(to_bytes(size)?)
             .ok_or(too_large.clone())?;
-        entries.push(ExceptionTableEntry {
+        Ok(ExceptionTableEntry {
             start,
             end,
             target: to_bytes(target)?,
             depth: depth_lasti >> 1,
             lasti: depth_lasti & 1 != 0,
-        });
-    }
+        })
+    })();
+    Some(entry)
 }
-// ANCHOR_END: parse_exception_table
+// ANCHOR_END: next_entry
 
 // ANCHOR: find_handler
 /// The entry covering `byte_offset`, if any: what `ceval.c: get_exception_handler`
@@ -138,5 +151,25 @@ pub fn find_handler(
     entries
         .iter()
         .find(|entry| entry.start <= byte_offset && byte_offset < entry.end)
+}
+
+/// [`find_handler`] on the raw bytes, decoding only up to the entry found, or
+/// to the first that starts past the offset (entries are sorted): what
+/// `get_exception_handler` does, and the interpreter for each frame an
+/// exception passes through. (CPython binary-searches a long table first.)
+pub fn lookup(
+    table: &[u8],
+    byte_offset: u32,
+) -> Result<Option<ExceptionTableEntry>, ExceptionTableError> {
+    for entry in entries(table) {
+        let entry = entry?;
+        if entry.start > byte_offset {
+            break;
+        }
+        if byte_offset < entry.end {
+            return Ok(Some(entry));
+        }
+    }
+    Ok(None)
 }
 // ANCHOR_END: find_handler

@@ -320,6 +320,37 @@ fn s02_3_worked_example_exception_table() {
 }
 // ANCHOR_END: worked_example_exception_table
 
+/// `lookup` reads the bytes in place and stops early; it must agree with
+/// `find_handler` over the decoded table at every offset, on the worked
+/// example and on tables whose entries are cut short or too large.
+#[test]
+fn s02_3_lookup_in_place_agrees_with_the_decoded_table() {
+    let tables: [&[u8]; 4] = [
+        &[
+            0x84, 0x07, 0x0d, 0x00, 0x8d, 0x0a, 0x1b, 0x03, 0x9a, 0x01, 0x1b, 0x03,
+        ],
+        &[0xbb, 0x05, 0x41, 0x11, 0x03, 0xc1, 0x00],
+        &[],
+        &[0x80, 0x7f, 0x7f, 0x7f, 0x7f, 0x7f, 0x3f, 0x00, 0x00],
+    ];
+    for table in tables {
+        let decoded = exceptiontable::parse_table(table);
+        for offset in 0..200 {
+            let in_place = exceptiontable::lookup(table, offset);
+            match &decoded {
+                Ok(entries) => assert_eq!(
+                    in_place,
+                    Ok(exceptiontable::find_handler(entries, offset).copied()),
+                    "table {table:02x?} at offset {offset}"
+                ),
+                // A number too large: the in-place lookup reports it too
+                // when it reaches that entry.
+                Err(_) => assert!(in_place.is_err() || in_place == Ok(None)),
+            }
+        }
+    }
+}
+
 #[test]
 fn s02_3_multibyte_varints_and_truncated_entries() {
     // Worked example 2: `bb 05 41 11 03` → start 59, size 5, target 81, depth 1, lasti.

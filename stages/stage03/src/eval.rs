@@ -33,7 +33,7 @@ use crate::opcode::{self, *};
 use crate::roadmap;
 pub use crate::trace_json::Tracer;
 use crate::value::ops;
-use crate::value::{Dict, Tuple, Value};
+use crate::value::{Dict, PreparedCode, Tuple, Value};
 use crate::vm::{check_eval_breaker, Vm};
 pub use crate::vm::{Keywords, Limit, Limits, RunError, VmError};
 use frame::{Frame, FramePool};
@@ -997,6 +997,19 @@ pub fn make_function(frame: &mut Frame, arg: u32) -> Result<(), RunError> {
                 .at_offset(frame.offset),
         );
     }
+    let function = function_from_flags(frame, code, arg)?;
+    frame.push_value(Value::object(function))
+}
+// ANCHOR_END: make_function_flags
+
+// ANCHOR: function_from_flags
+/// The function of `code`, with what the flag bits of `arg` say `def`
+/// evaluated below it on the stack (stage06 adds the closure, `0x08`).
+pub fn function_from_flags(
+    frame: &mut Frame,
+    code: Rc<PreparedCode>,
+    arg: u32,
+) -> Result<Function, RunError> {
     let mut function = Function::new(code, frame.globals.clone());
     if arg & 0x04 != 0 {
         function.annotations = Some(annotations_dict(frame)?);
@@ -1013,9 +1026,9 @@ pub fn make_function(frame: &mut Frame, arg: u32) -> Result<(), RunError> {
             _ => return Err(frame.vm_error("MAKE_FUNCTION defaults are not a tuple")),
         }
     }
-    frame.push_value(Value::object(function))
+    Ok(function)
 }
-// ANCHOR_END: make_function_flags
+// ANCHOR_END: function_from_flags
 
 // ANCHOR: annotations_dict
 /// 3.11 passes annotations as a flat tuple `('x', float, 'return', float)`;

@@ -359,8 +359,48 @@ impl Object for PyException {
     fn as_any(&self) -> &dyn std::any::Any {
         self
     }
+
+    fn drain(&mut self) -> Vec<Value> {
+        self.take_links()
+    }
 }
 // ANCHOR_END: object_impl
+
+// ANCHOR: exception_drop
+impl PyException {
+    /// Everything this exception holds that may hold more: its arguments,
+    /// its context and its cause.
+    fn take_links(&mut self) -> Vec<Value> {
+        let state = self.state.get_mut();
+        let linked = [state.context.take(), state.cause.take()];
+        let mut values: Vec<Value> = linked
+            .into_iter()
+            .flatten()
+            .map(|exc| Value::Object(exc as Rc<dyn Object>))
+            .collect();
+        if !self.args.is_empty() {
+            values.push(Value::Tuple(std::mem::replace(
+                &mut self.args,
+                Tuple::from(Vec::new()),
+            )));
+        }
+        values
+    }
+}
+
+/// A chain of a million exceptions, each the `__cause__` of the next (a
+/// loop of `raise E from previous`), is freed one link at a time through
+/// the trashcan (`value::drop_nested`), not by a million nested drops that
+/// would overflow the Rust stack.
+impl Drop for PyException {
+    fn drop(&mut self) {
+        let links = self.take_links();
+        if !links.is_empty() {
+            crate::value::drop_nested(crate::value::Emptying::Values(links));
+        }
+    }
+}
+// ANCHOR_END: exception_drop
 
 // ANCHOR: traceback_object
 /// A traceback object (`PyTracebackObject`) as a program sees it through

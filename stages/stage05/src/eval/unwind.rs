@@ -143,13 +143,8 @@ impl Interpreter<'_> {
 /// The exception-table entry covering the instruction at `instr`
 /// (`get_exception_handler`). A table that does not decode is bad bytecode.
 fn handler_for(frame: &Frame, instr: usize) -> Result<Option<ExceptionTableEntry>, RunError> {
-    if frame.code.exceptiontable.is_empty() {
-        return Ok(None);
-    }
-    let entries = exceptiontable::parse(&frame.code)
-        .map_err(|err| frame.vm_error(format!("bad exception table: {err}")))?;
-    let found = exceptiontable::find_handler(&entries, offset_u32(instr));
-    Ok(found.cloned())
+    exceptiontable::lookup(&frame.code.exceptiontable, offset_u32(instr))
+        .map_err(|err| frame.vm_error(format!("bad exception table: {err}")))
 }
 // ANCHOR_END: handler_for
 
