@@ -3,34 +3,16 @@
 //! of the next line; `FOR_ITER` pops its spent iterator and jumps past the
 //! loop.
 
-use std::ffi::OsString;
-use std::path::PathBuf;
-
-/// Runs `stage04 ARGS…`: (status, stdout, stderr).
-fn run(args: &[&str]) -> (i32, String, String) {
-    let mut argv = vec![OsString::from("stage04")];
-    argv.extend(args.iter().map(OsString::from));
-    let mut stdout = Vec::new();
-    let mut stderr = Vec::new();
-    let status = stage04::run_cli(argv, &mut stdout, &mut stderr);
-    (
-        status,
-        String::from_utf8_lossy(&stdout).into_owned(),
-        String::from_utf8_lossy(&stderr).into_owned(),
-    )
-}
+#[path = "../../../tests/support/cli_run.rs"]
+mod cli_run;
 
 fn path(relative: &str) -> String {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join(relative)
-        .display()
-        .to_string()
+    cli_run::path(relative)
 }
 
 /// The trace of a program.
 fn trace(relative: &str) -> String {
-    let (status, stdout, stderr) = run(&["--trace", &path(relative)]);
-    format!("status: {status}\n--- stdout\n{stdout}--- stderr (trace)\n{stderr}")
+    cli_run::trace(stage04::run_cli, "stage04", relative)
 }
 
 #[test]

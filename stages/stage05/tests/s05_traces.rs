@@ -3,34 +3,21 @@
 //! stage). An unwinding shows as `<-- pop f raises E` for each frame that has
 //! no handler, and `--> handler at N` with the depth the stack is cut to.
 
-use std::ffi::OsString;
-use std::path::PathBuf;
+#[path = "../../../tests/support/cli_run.rs"]
+mod cli_run;
 
 /// Runs `stage05 ARGS…`: (status, stdout, stderr).
 fn run(args: &[&str]) -> (i32, String, String) {
-    let mut argv = vec![OsString::from("stage05")];
-    argv.extend(args.iter().map(OsString::from));
-    let mut stdout = Vec::new();
-    let mut stderr = Vec::new();
-    let status = stage05::run_cli(argv, &mut stdout, &mut stderr);
-    (
-        status,
-        String::from_utf8_lossy(&stdout).into_owned(),
-        String::from_utf8_lossy(&stderr).into_owned(),
-    )
+    cli_run::run(stage05::run_cli, "stage05", args)
 }
 
 fn path(relative: &str) -> String {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join(relative)
-        .display()
-        .to_string()
+    cli_run::path(relative)
 }
 
-/// The trace of a program, and the traceback (if any) that ends it.
+/// The trace of a program.
 fn trace(relative: &str) -> String {
-    let (status, stdout, stderr) = run(&["--trace", &path(relative)]);
-    format!("status: {status}\n--- stdout\n{stdout}--- stderr (trace)\n{stderr}")
+    cli_run::trace(stage05::run_cli, "stage05", relative)
 }
 
 /// The exception table section of `--code` for every code object: each

@@ -225,12 +225,26 @@ pub fn run(cases: u64, seed: u64) -> Result<(), String> {
     if corpus.is_empty() {
         return Err("no .pyc files found for the mutation corpus".to_string());
     }
+    let cases = mutants(seed, &corpus).take(cases as usize);
+    report_panics(
+        &format!("seed {seed}"),
+        cases.map(|mutant| check_one(&mutant)),
+    )
+}
+
+/// Runs the checks of `outcomes` with the default panic hook silenced (a
+/// failure is one line, not a wall of backtraces) and reports the first ten
+/// that panicked, each named by `label` and its index, which reproduce it.
+fn report_panics(
+    label: &str,
+    outcomes: impl Iterator<Item = Result<(), String>>,
+) -> Result<(), String> {
     let previous_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(|_| {}));
     let mut failures = Vec::new();
-    for (index, mutant) in mutants(seed, &corpus).take(cases as usize).enumerate() {
-        if let Err(message) = check_one(&mutant) {
-            failures.push(format!("seed {seed} case {index}: panic: {message}"));
+    for (index, outcome) in outcomes.enumerate() {
+        if let Err(message) = outcome {
+            failures.push(format!("{label} case {index}: panic: {message}"));
             if failures.len() >= 10 {
                 break;
             }
@@ -292,28 +306,12 @@ pub fn run_tables(cases: u64, seed: u64) -> Result<(), String> {
     if programs.is_empty() {
         return Err("no corpus program has an exception table".to_string());
     }
-    let previous_hook = std::panic::take_hook();
-    std::panic::set_hook(Box::new(|_| {}));
-    let mut failures = Vec::new();
-    for (index, code) in table_mutants(seed, &programs)
-        .take(cases as usize)
-        .enumerate()
-    {
-        let outcome = catch_unwind(AssertUnwindSafe(|| exercise_loaded(&code)));
-        if let Err(payload) = outcome {
-            let message = panic_message(payload.as_ref());
-            failures.push(format!("tables seed {seed} case {index}: panic: {message}"));
-            if failures.len() >= 10 {
-                break;
-            }
-        }
-    }
-    std::panic::set_hook(previous_hook);
-    if failures.is_empty() {
-        Ok(())
-    } else {
-        Err(failures.join("\n"))
-    }
+    let cases = table_mutants(seed, &programs).take(cases as usize);
+    let outcomes = cases.map(|code| {
+        catch_unwind(AssertUnwindSafe(|| exercise_loaded(&code)))
+            .map_err(|payload| panic_message(payload.as_ref()))
+    });
+    report_panics(&format!("tables seed {seed}"), outcomes)
 }
 
 /// Whether `code` or a code object nested in it has an exception table.
