@@ -21,6 +21,7 @@ pub use stage03::eval::{frame, trace};
 
 use crate::builtins;
 use crate::code::Code;
+use crate::exception::PyException;
 use crate::opcode::*;
 pub use crate::trace_json::Tracer;
 use crate::value::ops;
@@ -128,6 +129,9 @@ impl Interpreter<'_> {
         }
         self.depth = 1;
         let result = self.run_frame(frame);
+        if let Err(RunError::Raised(exc)) = &result {
+            remember_module_names(exc, &globals.borrow());
+        }
         // A function holds the globals that hold the function: a cycle of `Rc`s.
         // CPython's garbage collector breaks such cycles; we empty the namespace
         // at the end, as interpreter shutdown does, so everything is freed.
@@ -453,6 +457,22 @@ impl Vm for Interpreter<'_> {
     }
 }
 // ANCHOR_END: vm
+
+/// Keeps the module's names on an exception that ends the program, before
+/// the namespace is emptied: the "Did you mean" of an uncaught `NameError`
+/// looks among them, as CPython's looks in the module's dict at exit.
+fn remember_module_names(exc: &Value, globals: &frame::Namespace) {
+    if let Some(exc) = PyException::from_value(exc) {
+        let names = globals
+            .iter()
+            .filter_map(|(name, _)| match name {
+                Value::Str(name) => Some(name.clone()),
+                _ => None,
+            })
+            .collect();
+        exc.state.borrow_mut().module_names = Some(names);
+    }
+}
 
 /// Whether `instr` raised `error` again rather than raising something new:
 /// `RERAISE`, or a bare `raise` that found an exception being handled.

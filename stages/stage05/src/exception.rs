@@ -159,6 +159,9 @@ pub struct PyException {
     pub kind: ExcType,
     /// The arguments it was made with: `ValueError('bad', 2).args`.
     pub args: Tuple,
+    /// What a `NameError` or `AttributeError` that the interpreter raised was
+    /// looking for (CPython's `e.name`, and the type of `e.obj`).
+    pub missing: Option<Missing>,
     /// What the eval loop attaches while the exception travels.
     pub state: RefCell<Chaining>,
 }
@@ -177,6 +180,20 @@ pub struct Chaining {
     /// (CPython's `tb_next` chain runs the other way; see [`Traceback`]).
     /// `None` until it is raised.
     pub traceback: Option<Vec<TracebackEntry>>,
+    /// The module's names when the exception ended the program, for the
+    /// "Did you mean" of an uncaught `NameError` ([`crate::suggestions`]).
+    pub module_names: Option<Vec<Rc<str>>>,
+}
+
+// ANCHOR_END: instance
+
+// ANCHOR: missing_and_entry
+/// The name a failed lookup looked for: a variable, or an attribute of an
+/// object of a type.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Missing {
+    Name(Rc<str>),
+    Attribute { type_name: Rc<str>, name: Rc<str> },
 }
 
 /// One frame an exception passed through: the code and the offset of the
@@ -186,7 +203,7 @@ pub struct TracebackEntry {
     pub code: Rc<Code>,
     pub offset: usize,
 }
-// ANCHOR_END: instance
+// ANCHOR_END: missing_and_entry
 
 // ANCHOR: new_instance
 /// Calling an exception class: `ValueError('bad')` (`BaseException_new`).
@@ -204,20 +221,46 @@ pub fn new_instance(kind: ExcType, args: &[Value], keywords: &Keywords) -> Resul
 /// raised. Its `args` are those it carries (a `KeyError`'s key), or its
 /// message, or nothing when the message is empty (`PyErr_SetNone`).
 pub fn normalize(exc: Exception) -> Rc<PyException> {
+    let missing = missing_from_message(exc.kind, &exc.message);
     let args = match exc.args {
         Some(args) => args,
         None if exc.message.is_empty() => Vec::new(),
         None => vec![Value::str(&exc.message)],
     };
-    Rc::new(PyException::new(exc.kind, Tuple::from(args)))
+    let mut normalized = PyException::new(exc.kind, Tuple::from(args));
+    normalized.missing = missing;
+    Rc::new(normalized)
 }
+
 // ANCHOR_END: new_instance
+
+// ANCHOR: missing_from_message
+/// The name in the interpreter's messages `name 'x' is not defined` (or
+/// `cannot access free variable 'x' …`) and `'list' object has no attribute
+/// 'x'`, which are all that raise these two kinds: CPython keeps the name
+/// beside the message (`format_exc_check_arg`, `set_attribute_error_context`);
+/// our raise sites keep the message only, and this reads it back.
+fn missing_from_message(kind: ExcType, message: &str) -> Option<Missing> {
+    let quoted: Vec<&str> = message.split('\'').skip(1).step_by(2).collect();
+    match (kind, quoted.as_slice()) {
+        (ExcType::NameError, [name, ..]) => Some(Missing::Name(Rc::from(*name))),
+        (ExcType::AttributeError, [type_name, name]) if !message.starts_with("type object") => {
+            Some(Missing::Attribute {
+                type_name: Rc::from(*type_name),
+                name: Rc::from(*name),
+            })
+        }
+        _ => None,
+    }
+}
+// ANCHOR_END: missing_from_message
 
 impl PyException {
     pub fn new(kind: ExcType, args: Tuple) -> PyException {
         PyException {
             kind,
             args,
+            missing: None,
             state: RefCell::new(Chaining::default()),
         }
     }
@@ -349,6 +392,14 @@ impl Object for PyException {
                 None => Value::None,
             },
             "__class__" => Value::Type(self.type_object()),
+            "name" if matches!(self.kind, ExcType::NameError | ExcType::AttributeError) => {
+                match &self.missing {
+                    Some(Missing::Name(name) | Missing::Attribute { name, .. }) => {
+                        Value::Str(name.clone())
+                    }
+                    None => Value::None,
+                }
+            }
             "value" if self.kind == ExcType::StopIteration => {
                 self.args.first().cloned().unwrap_or(Value::None)
             }

@@ -20,6 +20,7 @@ pub use stage04::{
 
 // New in stage05.
 pub mod exception;
+pub mod suggestions;
 pub mod traceback;
 pub mod uncaught;
 

@@ -9,8 +9,9 @@ use std::rc::Rc;
 
 use crate::cli::{Report, ReportEnding};
 use crate::exc::ExcType;
-use crate::exception::{offset_u32, PyException, TracebackEntry};
+use crate::exception::{offset_u32, Missing, PyException, TracebackEntry};
 use crate::linetable;
+use crate::suggestions::{self, MAIN_MODULE_NAMES};
 use crate::traceback::{self, ChainLink, FrameSummary, SourceLines};
 use crate::value::Value;
 use crate::vm::{raised_line, RunError};
@@ -28,7 +29,8 @@ pub fn report(error: &RunError, program: &Path) -> Option<Report> {
         return Some(system_exit(&exc));
     }
     let mut sources = SourceLines::new(program);
-    let stderr = traceback::format_chain(&chain(&exc), &mut sources);
+    let module_names = exc.state.borrow().module_names.clone().unwrap_or_default();
+    let stderr = traceback::format_chain(&chain(&exc, &module_names), &mut sources);
     let ending = match exc.kind {
         ExcType::KeyboardInterrupt => ReportEnding::Interrupted,
         _ => ReportEnding::Exit(1),
@@ -42,13 +44,17 @@ pub fn report(error: &RunError, program: &Path) -> Option<Report> {
 /// exception's `__cause__` is printed before it, or else its `__context__`
 /// unless `__suppress_context__` says not to; an exception already printed
 /// is not printed again (a chain may loop).
-fn chain(exc: &Rc<PyException>) -> Vec<(Vec<FrameSummary>, String, Option<ChainLink>)> {
+fn chain(
+    exc: &Rc<PyException>,
+    module_names: &[Rc<str>],
+) -> Vec<(Vec<FrameSummary>, String, Option<ChainLink>)> {
     let mut printed = Vec::new();
     let mut seen: Vec<*const PyException> = Vec::new();
     let mut current = Some((exc.clone(), None));
     while let Some((exc, link)) = current.take() {
         seen.push(Rc::as_ptr(&exc));
-        printed.push((frames(&exc), last_line(&exc), link));
+        let line = last_line(&exc) + &suggestion(&exc, module_names);
+        printed.push((frames(&exc), line, link));
         let state = exc.state.borrow();
         let unseen = |other: &Option<Rc<PyException>>| {
             other
@@ -100,6 +106,39 @@ fn last_line(exc: &Rc<PyException>) -> String {
     let object: Rc<dyn crate::value::object::Object> = exc.clone();
     raised_line(&Value::Object(object))
 }
+
+// ANCHOR: suggestion
+/// `. Did you mean: 'print'?` after an uncaught `NameError` or
+/// `AttributeError` the interpreter raised (exactly those classes, not their
+/// subclasses, as `_Py_Offer_Suggestions` checks), or nothing.
+fn suggestion(exc: &PyException, module_names: &[Rc<str>]) -> String {
+    let found = match (&exc.kind, &exc.missing) {
+        (ExcType::NameError, Some(Missing::Name(name))) => {
+            let state = exc.state.borrow();
+            let innermost = state.traceback.as_ref().and_then(|entries| entries.first());
+            let varnames = innermost
+                .map(|entry| entry.code.varnames())
+                .unwrap_or_default();
+            let varnames: Vec<&str> = varnames.iter().map(|name| &**name).collect();
+            // CPython's `__main__` starts with nine names; ours with two of them.
+            let own = module_names
+                .iter()
+                .map(|name| &**name)
+                .filter(|name| !MAIN_MODULE_NAMES.contains(name));
+            let module: Vec<&str> = MAIN_MODULE_NAMES.iter().copied().chain(own).collect();
+            suggestions::for_name(name, &varnames, &module)
+        }
+        (ExcType::AttributeError, Some(Missing::Attribute { type_name, name })) => {
+            suggestions::for_attribute(type_name, name)
+        }
+        _ => None,
+    };
+    match found {
+        Some(name) => format!(". Did you mean: {}?", crate::pyrepr::repr_str(&name)),
+        None => String::new(),
+    }
+}
+// ANCHOR_END: suggestion
 
 // ANCHOR: system_exit
 /// `raise SystemExit(code)`: no traceback. `None` (or no argument) exits

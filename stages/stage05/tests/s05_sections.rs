@@ -263,6 +263,16 @@ fn s05_4_tracebacks_bare_assert_uncaught() {
 }
 
 #[test]
+fn s05_4_tracebacks_attribute_error_suggestion() {
+    assert_matches_cpython("05_tracebacks/attribute_error_suggestion");
+}
+
+#[test]
+fn s05_4_tracebacks_name_error_suggestion() {
+    assert_matches_cpython("05_tracebacks/name_error_suggestion");
+}
+
+#[test]
 fn s05_4_tracebacks_carets_binary_op() {
     assert_matches_cpython("05_tracebacks/carets_binary_op");
 }
