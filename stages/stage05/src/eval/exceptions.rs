@@ -57,11 +57,18 @@ pub fn check_exc_match(frame: &mut Frame) -> Result<(), RunError> {
 /// sure every class is an exception class.
 fn exception_matches(exc: &PyException, classes: &Value) -> Result<bool, RunError> {
     // EXERCISE 5.1 exception_matches: does exc match the class or one of a tuple of classes?
-    let kinds: Vec<ExcType> = match classes {
-        Value::Tuple(items) => items.iter().map(except_class).collect::<Result<_, _>>()?,
-        single => vec![except_class(single)?],
+    let classes = match classes {
+        Value::Tuple(items) => &items[..],
+        single => std::slice::from_ref(single),
     };
-    Ok(kinds.into_iter().any(|kind| exc.is_instance_of(kind)))
+    // Every class is checked before any is matched, as CPython does.
+    for class in classes {
+        except_class(class)?;
+    }
+    Ok(classes
+        .iter()
+        .filter_map(exception::is_exception_class)
+        .any(|kind| exc.is_instance_of(kind)))
     // END EXERCISE
 }
 

@@ -158,6 +158,9 @@ impl Interpreter<'_> {
         exc: &PyException,
         caller: Option<&Frame>,
     ) -> Result<(), RunError> {
+        if self.trace.is_none() {
+            return Ok(());
+        }
         self.stdout.flush()?;
         let how = format!("raises {}", exc.kind.name());
         match self.trace.as_mut() {
