@@ -53,6 +53,9 @@ pub fn check_exc_match(frame: &mut Frame) -> Result<(), RunError> {
     frame.push_value(Value::Bool(matches))
 }
 
+// ANCHOR_END: check_exc_match
+
+// ANCHOR: exception_matches
 /// `PyErr_GivenExceptionMatches`, after `check_except_type_valid` has made
 /// sure every class is an exception class.
 fn exception_matches(exc: &PyException, classes: &Value) -> Result<bool, RunError> {
@@ -81,7 +84,7 @@ fn except_class(value: &Value) -> Result<ExcType, RunError> {
         .into()
     })
 }
-// ANCHOR_END: check_exc_match
+// ANCHOR_END: exception_matches
 
 // ANCHOR: reraise
 /// `TARGET(RERAISE)`: raise the exception on top of the stack again, with
