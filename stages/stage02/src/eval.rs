@@ -18,6 +18,7 @@ use crate::exc::Exception;
 use crate::exceptiontable;
 use crate::opcode::{self, *};
 use crate::roadmap;
+use crate::suggestions;
 pub use crate::trace_json::Tracer;
 use crate::value::ops;
 use crate::value::{Tuple, Value};
@@ -281,7 +282,18 @@ pub fn unhandled(frame: &Frame, error: RunError) -> RunError {
             what: format!("catching {name} (a try statement)"),
             stage: Some(5),
         }),
-        _ => error.at_offset(frame.offset),
+        _ => with_suggestion(error, frame).at_offset(frame.offset),
+    }
+}
+
+/// An uncaught `NameError` or `AttributeError` ends, as in CPython, with a
+/// guess at the name meant (`. Did you mean: 'print'?`, see [`suggestions`]).
+fn with_suggestion(error: RunError, frame: &Frame) -> RunError {
+    match error {
+        RunError::Exception(exc) => {
+            suggestions::with_suggestion_in(exc, &frame.code, &frame.globals).into()
+        }
+        other => other,
     }
 }
 

@@ -22,6 +22,7 @@ pub mod opcode;
 pub mod pyc;
 pub mod roadmap;
 pub mod source;
+pub mod suggestions;
 pub mod trace_json;
 pub mod vm;
 

@@ -31,6 +31,7 @@ use crate::exc::{ExcType, Exception};
 use crate::function::{self, Function};
 use crate::opcode::{self, *};
 use crate::roadmap;
+use crate::suggestions;
 pub use crate::trace_json::Tracer;
 use crate::value::ops;
 use crate::value::{Dict, PreparedCode, Tuple, Value};
@@ -702,6 +703,15 @@ pub fn unsupported(frame: &Frame, opcode: u8) -> RunError {
 /// yet: `KeyboardInterrupt` (Ctrl-C) and `OSError` (output that cannot be
 /// written). A limit a builtin reported gets the offset of its `CALL`.
 pub fn unhandled(frame: &Frame, error: RunError) -> RunError {
+    let error = match error {
+        // As in CPython, an uncaught `NameError` or `AttributeError` ends with a
+        // guess at the name meant, from the frame where it was raised.
+        RunError::Exception(exc) => {
+            let globals = frame.globals.borrow();
+            suggestions::with_suggestion_in(exc, &frame.code, &globals).into()
+        }
+        other => other,
+    };
     catchable_in(frame, error).at_offset(frame.offset)
 }
 

@@ -13,7 +13,7 @@
 // Finished in stage02, imported.
 pub use stage02::{
     cli, code, dis, exc, exceptiontable, float, format, int, linetable, marshal, opcode, pyc,
-    pyrepr, roadmap, source, trace_json, value, vm,
+    pyrepr, roadmap, source, suggestions, trace_json, value, vm,
 };
 
 // New in stage03.

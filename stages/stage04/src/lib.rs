@@ -15,7 +15,7 @@
 // Finished in stage02 and stage03, imported.
 pub use stage03::{
     bind, cli, code, dis, exc, exceptiontable, float, format, function, int, linetable, marshal,
-    opcode, pyc, pyrepr, roadmap, source, trace_json, value, vm,
+    opcode, pyc, pyrepr, roadmap, source, suggestions, trace_json, value, vm,
 };
 
 // New in stage04.

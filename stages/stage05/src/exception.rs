@@ -15,6 +15,8 @@ use std::rc::Rc;
 
 use crate::code::Code;
 use crate::exc::{ExcType, Exception, PyResult};
+use crate::suggestions;
+pub use crate::suggestions::Missing;
 use crate::value::object::{downcast_rc, Object};
 use crate::value::types::TypeObject;
 use crate::value::{Tuple, Value};
@@ -188,14 +190,6 @@ pub struct Chaining {
 // ANCHOR_END: instance
 
 // ANCHOR: missing_and_entry
-/// The name a failed lookup looked for: a variable, or an attribute of an
-/// object of a type.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Missing {
-    Name(Rc<str>),
-    Attribute { type_name: Rc<str>, name: Rc<str> },
-}
-
 /// One frame an exception passed through: the code and the offset of the
 /// instruction it was at (`tb_frame`, `tb_lasti`).
 #[derive(Debug, Clone)]
@@ -221,7 +215,7 @@ pub fn new_instance(kind: ExcType, args: &[Value], keywords: &Keywords) -> Resul
 /// raised. Its `args` are those it carries (a `KeyError`'s key), or its
 /// message, or nothing when the message is empty (`PyErr_SetNone`).
 pub fn normalize(exc: Exception) -> Rc<PyException> {
-    let missing = missing_from_message(exc.kind, &exc.message);
+    let missing = suggestions::missing_from_message(exc.kind, &exc.message);
     let args = match exc.args {
         Some(args) => args,
         None if exc.message.is_empty() => Vec::new(),
@@ -233,27 +227,6 @@ pub fn normalize(exc: Exception) -> Rc<PyException> {
 }
 
 // ANCHOR_END: new_instance
-
-// ANCHOR: missing_from_message
-/// The name in the interpreter's messages `name 'x' is not defined` (or
-/// `cannot access free variable 'x' …`) and `'list' object has no attribute
-/// 'x'`, which are all that raise these two kinds: CPython keeps the name
-/// beside the message (`format_exc_check_arg`, `set_attribute_error_context`);
-/// our raise sites keep the message only, and this reads it back.
-fn missing_from_message(kind: ExcType, message: &str) -> Option<Missing> {
-    let quoted: Vec<&str> = message.split('\'').skip(1).step_by(2).collect();
-    match (kind, quoted.as_slice()) {
-        (ExcType::NameError, [name, ..]) => Some(Missing::Name(Rc::from(*name))),
-        (ExcType::AttributeError, [type_name, name]) if !message.starts_with("type object") => {
-            Some(Missing::Attribute {
-                type_name: Rc::from(*type_name),
-                name: Rc::from(*name),
-            })
-        }
-        _ => None,
-    }
-}
-// ANCHOR_END: missing_from_message
 
 impl PyException {
     pub fn new(kind: ExcType, args: Tuple) -> PyException {

@@ -15,12 +15,11 @@
 pub use stage04::{
     bind, cli, code, compare, dis, exc, exceptiontable, float, format, function, int, iter,
     linetable, list, marshal, methods, opcode, pyc, pyrepr, range, roadmap, set, slice, source,
-    subscript, trace_json, value, vm,
+    subscript, suggestions, trace_json, value, vm,
 };
 
 // New in stage05.
 pub mod exception;
-pub mod suggestions;
 pub mod traceback;
 pub mod uncaught;
 

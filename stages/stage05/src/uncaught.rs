@@ -9,9 +9,9 @@ use std::rc::Rc;
 
 use crate::cli::{Report, ReportEnding};
 use crate::exc::ExcType;
-use crate::exception::{offset_u32, Missing, PyException, TracebackEntry};
+use crate::exception::{offset_u32, PyException, TracebackEntry};
 use crate::linetable;
-use crate::suggestions::{self, MAIN_MODULE_NAMES};
+use crate::suggestions;
 use crate::traceback::{self, ChainLink, FrameSummary, SourceLines};
 use crate::value::Value;
 use crate::vm::{raised_line, RunError};
@@ -112,31 +112,20 @@ fn last_line(exc: &Rc<PyException>) -> String {
 /// `AttributeError` the interpreter raised (exactly those classes, not their
 /// subclasses, as `_Py_Offer_Suggestions` checks), or nothing.
 fn suggestion(exc: &PyException, module_names: &[Rc<str>]) -> String {
-    let found = match (&exc.kind, &exc.missing) {
-        (ExcType::NameError, Some(Missing::Name(name))) => {
-            let state = exc.state.borrow();
-            let innermost = state.traceback.as_ref().and_then(|entries| entries.first());
-            let varnames = innermost
-                .map(|entry| entry.code.varnames())
-                .unwrap_or_default();
-            let varnames: Vec<&str> = varnames.iter().map(|name| &**name).collect();
-            // CPython's `__main__` starts with nine names; ours with two of them.
-            let own = module_names
-                .iter()
-                .map(|name| &**name)
-                .filter(|name| !MAIN_MODULE_NAMES.contains(name));
-            let module: Vec<&str> = MAIN_MODULE_NAMES.iter().copied().chain(own).collect();
-            suggestions::for_name(name, &varnames, &module)
-        }
-        (ExcType::AttributeError, Some(Missing::Attribute { type_name, name })) => {
-            suggestions::for_attribute(type_name, name)
-        }
-        _ => None,
+    let Some(missing) = &exc.missing else {
+        return String::new();
     };
-    match found {
-        Some(name) => format!(". Did you mean: {}?", crate::pyrepr::repr_str(&name)),
-        None => String::new(),
+    if !matches!(exc.kind, ExcType::NameError | ExcType::AttributeError) {
+        return String::new();
     }
+    let state = exc.state.borrow();
+    let innermost = state.traceback.as_ref().and_then(|entries| entries.first());
+    let varnames = innermost
+        .map(|entry| entry.code.varnames())
+        .unwrap_or_default();
+    let varnames: Vec<&str> = varnames.iter().map(|name| &**name).collect();
+    let module = suggestions::module_names(module_names.iter().map(|name| &**name));
+    suggestions::trailer(missing, &varnames, &module)
 }
 // ANCHOR_END: suggestion
 

@@ -10,9 +10,16 @@
 //! the object. Both lists must be CPython's for the same answer, so
 //! [`names`] holds CPython's own, generated.
 
-// Generated, and checked current by `tests/s05_suggestion_names.rs`: not formatted.
+// Generated, and checked current by `tests/s02_suggestion_names.rs`: not formatted.
 #[rustfmt::skip]
 pub mod names;
+
+use std::rc::Rc;
+
+use crate::code::Code;
+use crate::exc::{ExcType, Exception};
+use crate::pyrepr;
+use crate::value::{Dict, Value};
 
 /// `MOVE_COST`: inserting, deleting or replacing a character.
 const MOVE_COST: usize = 2;
@@ -56,6 +63,87 @@ pub fn for_attribute(type_name: &str, name: &str) -> Option<String> {
     calculate_suggestions(dir, name)
 }
 // ANCHOR_END: name_error
+
+// ANCHOR: missing
+
+/// The name a failed lookup looked for (CPython's `e.name`): a variable, or
+/// an attribute of an object of a type (`e.obj`'s type).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Missing {
+    Name(Rc<str>),
+    Attribute { type_name: Rc<str>, name: Rc<str> },
+}
+
+/// The name in the interpreter's messages `name 'x' is not defined` (or
+/// `cannot access free variable 'x' …`) and `'list' object has no attribute
+/// 'x'`, which are all that raise these two kinds: CPython keeps the name
+/// beside the message (`format_exc_check_arg`, `set_attribute_error_context`);
+/// our raise sites keep the message only, and this reads it back.
+pub fn missing_from_message(kind: ExcType, message: &str) -> Option<Missing> {
+    let quoted: Vec<&str> = message.split('\'').skip(1).step_by(2).collect();
+    match (kind, quoted.as_slice()) {
+        (ExcType::NameError, [name, ..]) => Some(Missing::Name(Rc::from(*name))),
+        (ExcType::AttributeError, [type_name, name]) if !message.starts_with("type object") => {
+            Some(Missing::Attribute {
+                type_name: Rc::from(*type_name),
+                name: Rc::from(*name),
+            })
+        }
+        _ => None,
+    }
+}
+
+/// The suggestion for what `missing` names, as the trailer CPython prints
+/// after the message (`. Did you mean: 'print'?`), or nothing.
+pub fn trailer(missing: &Missing, varnames: &[&str], module_names: &[&str]) -> String {
+    let found = match missing {
+        Missing::Name(name) => for_name(name, varnames, module_names),
+        Missing::Attribute { type_name, name } => for_attribute(type_name, name),
+    };
+    match found {
+        Some(name) => format!(". Did you mean: {}?", pyrepr::repr_str(&name)),
+        None => String::new(),
+    }
+}
+
+/// Stages 02 to 04 print an uncaught exception's last line only, from the
+/// message: this adds the suggestion to the message of a `NameError` or
+/// `AttributeError` raised in a frame with `varnames`, once.
+pub fn with_suggestion(mut exc: Exception, varnames: &[&str], module_names: &[&str]) -> Exception {
+    if exc.message.ends_with('?') {
+        return exc;
+    }
+    if let Some(missing) = missing_from_message(exc.kind, &exc.message) {
+        exc.message += &trailer(&missing, varnames, module_names);
+    }
+    exc
+}
+
+/// [`with_suggestion`] for an exception raised in a frame of `code` whose
+/// module namespace is `globals`.
+pub fn with_suggestion_in(exc: Exception, code: &Code, globals: &Dict) -> Exception {
+    if exc.message.ends_with('?')
+        || !matches!(exc.kind, ExcType::NameError | ExcType::AttributeError)
+    {
+        return exc;
+    }
+    let varnames = code.varnames();
+    let varnames: Vec<&str> = varnames.iter().map(|name| &**name).collect();
+    let own = globals.iter().filter_map(|(name, _)| match name {
+        Value::Str(name) => Some(&**name),
+        _ => None,
+    });
+    let names: Vec<&str> = own.collect();
+    with_suggestion(exc, &varnames, &module_names(names.into_iter()))
+}
+
+/// The module names a suggestion for a `NameError` looks among: CPython's nine
+/// `__main__` names, then the program's own, in the namespace's order.
+pub fn module_names<'a>(own: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
+    let own = own.filter(|name| !MAIN_MODULE_NAMES.contains(name));
+    MAIN_MODULE_NAMES.iter().copied().chain(own).collect()
+}
+// ANCHOR_END: missing
 
 // ANCHOR: calculate_suggestions
 /// The closest candidate to `name`, if one is close enough

@@ -1,7 +1,7 @@
 //! `dir()` of the objects an `AttributeError` raised by the workbook can name,
 //! and the names of CPython's `builtins` module, in CPython 3.11.7's order: the
 //! candidates `Python/suggestions.c` picks a "Did you mean" from. Generated with
-//! `python3` (the script is in `tests/s05_suggestion_names.rs`); data, not code.
+//! `python3` (the script is in `tests/s02_suggestion_names.rs`); data, not code.
 
 /// `list(builtins.__dict__)` of `python3` started with its `site` module, as the
 /// corpus is recorded.
