@@ -21,10 +21,12 @@
 use std::io::Write;
 use std::rc::Rc;
 
+pub mod calls;
 pub mod frame;
 pub mod trace;
 
-use crate::bind;
+pub use calls::Calls;
+
 use crate::builtins;
 use crate::code::Code;
 use crate::exc::{ExcType, Exception};
@@ -359,7 +361,7 @@ impl Interpreter<'_> {
             PRECALL => {}
             // TARGET(KW_NAMES)
             KW_NAMES => frame.kwnames = Some(count(arg)),
-            CALL => return self.call(frame, arg),
+            CALL => return self.call_instruction(frame, arg),
             CALL_FUNCTION_EX => return self.call_function_ex(frame, arg),
             // TARGET(RETURN_VALUE)
             RETURN_VALUE => return Ok(Some(Exit::Return(frame.pop_value()?))),
@@ -369,216 +371,54 @@ impl Interpreter<'_> {
     }
     // ANCHOR_END: execute_operations_and_calls
     // ANCHOR_END: execute
+}
 
-    // ANCHOR: call
-    // ANCHOR: call_instruction
-    /// `TARGET(CALL)`: the stack holds `X, Y, arg1 … argN`. If `X` is NULL, `Y` is
-    /// the callable; otherwise `X` is the callable and `Y` its first argument
-    /// (a method's `self`). The last `len(kwnames)` arguments are keywords.
-    ///
-    /// The arguments stay where they are: a Python function's new frame takes
-    /// them straight off this stack (CPython: "the frame has stolen all the
-    /// arguments from the stack"), then the stack is cut back below `X`.
-    fn call(&mut self, frame: &mut Frame, arg: u32) -> Outcome {
-        let kwnames = match frame.kwnames.take() {
-            Some(index) => Some(keyword_names(frame, index)?),
-            None => None,
-        };
-        let Some(base) = frame.stack.len().checked_sub(count(arg).saturating_add(2)) else {
-            return Err(frame.vm_error("stack underflow"));
-        };
-        let is_method = matches!(frame.stack.get(base), Some(Some(_)));
-        let (callable_slot, first_arg) = if is_method {
-            (base, base + 1)
-        } else {
-            (base + 1, base + 2)
-        };
-        let Some(Some(callable)) = frame.stack.get_mut(callable_slot).map(Option::take) else {
-            return Err(frame.vm_error("CALL of a NULL callable"));
-        };
-        let args = frame.stack.get_mut(first_arg..).unwrap_or_default();
-        if args.iter().any(Option::is_none) {
-            return Err(frame.vm_error("NULL where an argument was expected"));
-        }
-        if self.trace.is_some() {
-            self.waiting
-                .push((self.frames.len(), frame.code.name.clone()));
-        }
-        let called = self.call_value(&callable, args, kwnames.as_deref().unwrap_or(&[]));
-        if self.trace.is_some() {
-            self.waiting.pop();
-        }
-        frame.stack.truncate(base);
-        self.finish_call(frame, called?)
+// ANCHOR: calls_impl
+/// What the shared call path ([`Calls`]) needs of this interpreter.
+impl Calls for Interpreter<'_> {
+    fn depth(&mut self) -> &mut usize {
+        &mut self.depth
     }
-    // ANCHOR_END: call_instruction
 
-    // ANCHOR: call_function_ex
-    // ANCHOR: call_function_ex_args
-    /// `TARGET(CALL_FUNCTION_EX)`: `f(*args, **kwargs)`. The stack holds
-    /// `NULL, f, args` and, when `arg & 1`, a dict of keyword arguments; the
-    /// sequence and the dict are spread into an argument vector like `CALL`'s.
-    fn call_function_ex(&mut self, frame: &mut Frame, arg: u32) -> Outcome {
-        let kwargs = if arg & 1 != 0 {
-            Some(frame.pop_value()?)
-        } else {
-            None
-        };
-        let callargs = frame.pop_value()?;
-        let callable = frame.pop_value()?;
-        if frame.pop()?.is_some() {
-            return Err(frame.vm_error("CALL_FUNCTION_EX without a NULL below the callable"));
-        }
-        let positional = match callargs {
-            Value::Tuple(items) => items,
-            other => match builtins::iterate(self, &other) {
-                Ok(items) => Tuple::from(items),
-                Err(_) => {
-                    return Err(Exception::type_error(format!(
-                        "{} argument after * must be an iterable, not {}",
-                        function::function_str(&callable)?,
-                        other.type_name()
-                    ))
-                    .into())
-                }
-            },
-        };
-        // ANCHOR_END: call_function_ex_args
-        // ANCHOR: call_function_ex_kwargs
-        let mut args: Vec<Option<Value>> = positional.iter().cloned().map(Some).collect();
-        let mut kwnames = Vec::new();
-        match kwargs {
-            None => {}
-            Some(Value::Dict(dict)) => {
-                for (name, value) in dict.borrow().iter() {
-                    kwnames.push(name.clone());
-                    args.push(Some(value.clone()));
-                }
-            }
-            Some(other) => {
-                return Err(Exception::type_error(format!(
-                    "{} argument after ** must be a mapping, not {}",
-                    function::function_str(&callable)?,
-                    other.type_name()
-                ))
-                .into())
-            }
-        }
-        let called = self.call_value(&callable, &mut args, &kwnames)?;
-        self.finish_call(frame, called)
+    fn pool(&mut self) -> &mut FramePool {
+        &mut self.pool
     }
-    // ANCHOR_END: call_function_ex_kwargs
-    // ANCHOR_END: call_function_ex
 
-    // ANCHOR: call_value
-    /// Calls `callable` with `args` (positional, then one per keyword name):
-    /// a Python function gives the frame to run, a builtin runs now.
-    fn call_value(
-        &mut self,
-        callable: &Value,
-        args: &mut [Option<Value>],
-        kwnames: &[Value],
-    ) -> Result<Called, RunError> {
-        if let Some(function) = callable.downcast::<Function>() {
-            return Ok(Called::Frame(self.enter_function(function, args, kwnames)?));
-        }
-        let mut values: Vec<Value> = args.iter_mut().filter_map(Option::take).collect();
-        let Some(positional) = values.len().checked_sub(kwnames.len()) else {
-            return Err(Exception::type_error("more keyword names than arguments").into());
-        };
-        let mut keywords = Vec::with_capacity(kwnames.len());
-        for (name, value) in kwnames.iter().zip(values.split_off(positional)) {
-            let Value::Str(name) = name else {
-                return Err(Exception::type_error("keywords must be strings").into());
-            };
-            keywords.push((name.clone(), value));
-        }
-        let result = self.call_builtin(callable, &values, &keywords)?;
-        Ok(Called::Value(result))
+    fn parked_frames(&self) -> usize {
+        self.frames.len()
     }
-    // ANCHOR_END: call_value
 
-    // ANCHOR: enter_function
-    /// `Python/ceval.c: _PyEvalFramePushAndInit`: a frame for `function` with
-    /// its arguments bound, unless the call would go deeper than
-    /// [`RECURSION_LIMIT`] frames (checked after binding, as CPython checks it
-    /// when the new frame starts).
-    fn enter_function(
-        &mut self,
-        function: &Function,
-        args: &mut [Option<Value>],
-        kwnames: &[Value],
-    ) -> Result<Box<Frame>, RunError> {
-        let mut callee = Frame::new_function(function, &mut self.pool);
-        if let Err(error) = bind::initialize_locals(function, &mut callee.locals, args, kwnames) {
-            self.pool.recycle(callee);
-            return Err(error.into());
-        }
-        if self.depth >= RECURSION_LIMIT {
-            self.pool.recycle(callee);
-            return Err(Exception::new(
-                ExcType::RecursionError,
-                "maximum recursion depth exceeded",
-            )
-            .into());
-        }
-        self.depth += 1;
-        Ok(callee)
+    fn is_tracing(&self) -> bool {
+        self.trace.is_some()
     }
-    // ANCHOR_END: enter_function
 
-    // ANCHOR: call_builtin
-    /// Calls a builtin (or a class). While it runs it counts one level toward
-    /// the recursion limit, as a C function called through
-    /// `_PyObject_MakeTpCall` or `cfunction_vectorcall_*` does in CPython 3.11
-    /// (`_Py_EnterRecursiveCallTstate(tstate, " while calling a Python
-    /// object")`): a key function that calls `min` that calls the key
-    /// function… ends in `RecursionError` after 500 rounds, as in CPython.
-    /// (CPython's specialized calls of some builtins skip the count; the design
-    /// log says where that shows.)
-    fn call_builtin(
+    fn waiting(&mut self) -> &mut Vec<trace::Waiting> {
+        &mut self.waiting
+    }
+
+    fn trace_push(&mut self, frame: &Frame) -> Result<(), RunError> {
+        Interpreter::trace_push(self, frame)
+    }
+
+    fn call_object(
         &mut self,
         callable: &Value,
         args: &[Value],
         keywords: &Keywords,
     ) -> Result<Value, RunError> {
-        if self.depth >= RECURSION_LIMIT {
-            return Err(Exception::new(
-                ExcType::RecursionError,
-                "maximum recursion depth exceeded while calling a Python object",
-            )
-            .into());
-        }
-        self.depth += 1;
-        let result = builtins::call(self, callable, args, keywords);
-        self.depth -= 1;
-        result
+        builtins::call(self, callable, args, keywords)
     }
-    // ANCHOR_END: call_builtin
 
-    // ANCHOR: finish_call
-    /// Pushes a builtin's result, or hands the callee's frame to the loop.
-    /// After a builtin, CPython's `CALL` checks the eval breaker; a Python
-    /// function's frame checks it in its `RESUME`.
-    fn finish_call(&mut self, frame: &mut Frame, called: Called) -> Outcome {
-        match called {
-            Called::Value(result) => {
-                frame.push_value(result)?;
-                check_eval_breaker()?;
-                Ok(None)
-            }
-            Called::Frame(callee) => Ok(Some(Exit::Call(callee))),
-        }
+    fn run_frame(&mut self, frame: Box<Frame>) -> Result<Value, RunError> {
+        Interpreter::run_frame(self, frame)
     }
-    // ANCHOR_END: finish_call
-    // ANCHOR_END: call
 }
+
+// ANCHOR_END: calls_impl
 
 // ANCHOR: vm
 /// What a builtin may ask of the interpreter: where to print, and to call any
-/// callable. A Python function runs in a nested loop ([`Interpreter::run_frame`]
-/// with the function's frame as its entry frame), so a builtin gets its result
-/// back like any other call's; the frame counts toward the recursion limit.
+/// callable (through the shared call path).
 impl Vm for Interpreter<'_> {
     fn stdout(&mut self) -> &mut dyn Write {
         self.stdout
@@ -590,20 +430,7 @@ impl Vm for Interpreter<'_> {
         args: Vec<Value>,
         keywords: Keywords,
     ) -> Result<Value, RunError> {
-        let Some(function) = callable.downcast::<Function>() else {
-            return self.call_builtin(callable, &args, &keywords);
-        };
-        let kwnames: Vec<Value> = keywords
-            .iter()
-            .map(|(name, _)| Value::Str(name.clone()))
-            .collect();
-        let mut slots: Vec<Option<Value>> = args.into_iter().map(Some).collect();
-        slots.extend(keywords.into_iter().map(|(_, value)| Some(value)));
-        let callee = self.enter_function(function, &mut slots, &kwnames)?;
-        if self.trace.is_some() {
-            self.trace_push(&callee)?;
-        }
-        self.run_frame(callee)
+        self.call_from_builtin(callable, args, keywords)
     }
 
     /// What the frames and the running builtins have left of the limit.
@@ -612,13 +439,6 @@ impl Vm for Interpreter<'_> {
     }
 }
 // ANCHOR_END: vm
-
-/// What calling a value gives: a builtin's result, or a Python function's frame
-/// that the loop runs next.
-pub enum Called {
-    Value(Value),
-    Frame(Box<Frame>),
-}
 
 // ANCHOR: fetch
 /// Reads the instruction at `frame.next_instr`, folding `EXTENDED_ARG` prefixes

@@ -15,7 +15,7 @@
 use std::io::Write;
 use std::rc::Rc;
 
-pub use stage03::eval::{frame, trace};
+pub use stage03::eval::{calls, frame, trace, Calls};
 
 use crate::builtins;
 use crate::code::Code;
@@ -28,16 +28,14 @@ pub use crate::vm::{Keywords, Limit, Limits, RunError, VmError};
 use frame::{Frame, FramePool};
 use stage03::eval::{
     build_const_key_map, build_map, build_string, catchable_in, copy, count, delete_fast,
-    dict_merge, format_value, keyword_names, load_fast, make_function, store_fast, store_global,
-    store_name, swap, unary, unhandled, unsupported,
+    dict_merge, format_value, load_fast, make_function, store_fast, store_global, store_name, swap,
+    unary, unhandled, unsupported,
 };
 pub use stage03::eval::{fetch, Exit, Instruction, Outcome, RECURSION_LIMIT};
 
-pub mod calls;
 pub mod containers;
 pub mod jumps;
 
-pub use calls::Calls;
 pub use containers::add_values;
 
 /// This stage's number, for the messages about what a later stage runs.

@@ -1,17 +1,18 @@
-//! The call path, written once for every stage from stage04 on: the `CALL`
-//! and `CALL_FUNCTION_EX` instructions, binding a Python function's
+//! The call path, written once for stage03 and every stage after it: the
+//! `CALL` and `CALL_FUNCTION_EX` instructions, binding a Python function's
 //! arguments into a new frame, calling a builtin, and a builtin calling back
 //! into Python code ([`Vm::call`]).
 //!
-//! stage03 wrote it as methods of its interpreter, and stage04 copied them
-//! unchanged. It does not change in later stages either, but two things
-//! around it do: which builtins a call reaches (stage05 adds the exception
+//! The path does not change in later stages, but two things around it do:
+//! which builtins a call reaches (stage04 adds `list`, stage05 the exception
 //! classes) and how a frame is run (stage05 unwinds to handlers). So the path
 //! is a trait with default methods, [`Calls`], and each stage's interpreter
 //! implements the few required methods that say what is its own: where its
-//! call depth and frame pool are, its builtins, its loop.
+//! call depth and frame pool are, its builtins, its loop. A fix to the call
+//! path is made here, once.
 
 use crate::bind;
+use crate::builtins;
 use crate::exc::{ExcType, Exception};
 use crate::function::{self, Function};
 use crate::value::{Tuple, Value};
@@ -19,8 +20,7 @@ use crate::vm::{Keywords, RunError, Vm};
 
 use super::frame::{Frame, FramePool};
 use super::trace::Waiting;
-use super::{check_eval_breaker, count, keyword_names, Outcome, RECURSION_LIMIT};
-use stage03::eval::Exit;
+use super::{check_eval_breaker, count, keyword_names, Exit, Outcome, RECURSION_LIMIT};
 
 // ANCHOR: calls_trait
 /// What the call path needs of an interpreter.
@@ -110,7 +110,7 @@ pub trait Calls: Vm + Sized {
         }
         let positional = match callargs {
             Value::Tuple(items) => items,
-            other => match crate::builtins::iterate(self, &other) {
+            other => match builtins::iterate(self, &other) {
                 Ok(items) => Tuple::from(items),
                 Err(_) => {
                     return Err(Exception::type_error(format!(
