@@ -54,6 +54,11 @@ pub struct Function {
     pub kwdefaults: Option<Rc<RefCell<Dict>>>,
     /// `__annotations__`.
     pub annotations: Option<Rc<RefCell<Dict>>>,
+    /// `__closure__`: the cells of the variables the function's code reads
+    /// from the functions around it (`co_freevars`), in that order; `None`
+    /// when it has none. `MAKE_FUNCTION` sets it from its `0x08` flag
+    /// (stage06); `COPY_FREE_VARS` copies it into each frame.
+    pub closure: Option<Tuple>,
 }
 // ANCHOR_END: function
 
@@ -84,8 +89,24 @@ impl Object for Function {
     fn as_any(&self) -> &dyn Any {
         self
     }
+
+    fn drain(&mut self) -> Vec<Value> {
+        self.held_values()
+    }
 }
 // ANCHOR_END: function_object
+
+/// A function freed while it holds a closure (cells, which hold functions,
+/// which hold closures…) hands it to the trashcan, so that a chain of a
+/// million closures does not drop recursively (see `value::drop_nested`).
+impl Drop for Function {
+    fn drop(&mut self) {
+        let held = self.held_values();
+        if !held.is_empty() {
+            crate::value::drop_nested(crate::value::Emptying::Values(held));
+        }
+    }
+}
 
 impl Function {
     // ANCHOR: function_new
@@ -106,6 +127,7 @@ impl Function {
             defaults: None,
             kwdefaults: None,
             annotations: None,
+            closure: None,
         }
     }
     // ANCHOR_END: function_new
@@ -119,6 +141,14 @@ impl Function {
             }
             _ => format!("{}()", self.qualname),
         }
+    }
+
+    /// The values the function holds that may hold more: its closure and
+    /// its defaults, taken out.
+    fn held_values(&mut self) -> Vec<Value> {
+        let closure = self.closure.take().map(Value::Tuple);
+        let defaults = self.defaults.take().map(Value::Tuple);
+        closure.into_iter().chain(defaults).collect()
     }
 
     // ANCHOR: function_attributes
@@ -136,6 +166,10 @@ impl Function {
             },
             "__kwdefaults__" => match &self.kwdefaults {
                 Some(dict) => Value::Dict(dict.clone()),
+                None => Value::None,
+            },
+            "__closure__" => match &self.closure {
+                Some(cells) => Value::Tuple(cells.clone()),
                 None => Value::None,
             },
             // CPython creates (and keeps) an empty dict on first access.

@@ -152,6 +152,14 @@ fn exercise_loaded(code: &Rc<Code>) {
     if let Err(error) = stage05::eval::run_code(code.clone(), &mut std::io::sink(), limits) {
         let _ = stage05::uncaught::report(&error, std::path::Path::new("mutant.pyc"));
     }
+    // stage06 moves frames in and out of generators, by the (mutated)
+    // RETURN_GENERATOR, YIELD_VALUE and SEND, and reads cells by index.
+    let limits = stage06::eval::Limits {
+        max_instructions: INSTRUCTION_BUDGET,
+    };
+    if let Err(error) = stage06::eval::run_code(code.clone(), &mut std::io::sink(), limits) {
+        let _ = stage06::uncaught::report(&error, std::path::Path::new("mutant.pyc"));
+    }
 }
 
 /// Instructions one mutant may execute: far more than any corpus program needs at

@@ -12,7 +12,7 @@ use std::rc::Rc;
 
 use crate::code::Code;
 use crate::function::Function;
-use crate::value::{Dict, PreparedCode, Value};
+use crate::value::{Dict, PreparedCode, Tuple, Value};
 use crate::vm::RunError;
 
 // ANCHOR: namespace
@@ -58,6 +58,10 @@ pub struct Frame {
     /// (`LOAD_NAME`, `STORE_NAME`); a function's frame has fast locals and
     /// reaches the module's names with `LOAD_GLOBAL`.
     pub globals: Globals,
+    /// The closure of the function this frame runs (`frame->f_func->
+    /// func_closure`), for `COPY_FREE_VARS` to copy into the last fast
+    /// locals (stage06). `None` for the module and most functions.
+    pub closure: Option<Tuple>,
 }
 // ANCHOR_END: frame
 
@@ -99,6 +103,7 @@ impl FramePool {
         if self.frames.len() < MAX_POOLED_FRAMES {
             frame.locals.clear();
             frame.stack.clear();
+            frame.closure = None;
             self.frames.push(frame);
         }
     }
@@ -128,9 +133,14 @@ impl Frame {
         match pool.frames.pop() {
             Some(mut frame) => {
                 frame.reuse(&function.code, globals);
+                frame.closure = function.closure.clone();
                 frame
             }
-            None => Box::new(Frame::new(&function.code, globals)),
+            None => {
+                let mut frame = Box::new(Frame::new(&function.code, globals));
+                frame.closure = function.closure.clone();
+                frame
+            }
         }
     }
     // ANCHOR_END: new_module_and_function
@@ -161,6 +171,7 @@ impl Frame {
             offset: 0,
             kwnames: None,
             globals,
+            closure: None,
         }
     }
     // ANCHOR_END: frame_reuse_and_new
