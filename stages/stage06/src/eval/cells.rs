@@ -37,6 +37,7 @@ pub fn make_cell(frame: &mut Frame, arg: u32) -> Result<(), RunError> {
 /// `TARGET(COPY_FREE_VARS)`: the `arg` cells of the function's closure go
 /// into the frame's last `arg` slots, where its free variables live.
 pub fn copy_free_vars(frame: &mut Frame, arg: u32) -> Result<(), RunError> {
+    // EXERCISE 6.1 copy_free_vars: the closure's cells go into the frame's last arg slots
     let n = count(arg);
     let Some(closure) = frame.closure.clone() else {
         return Err(frame.vm_error("COPY_FREE_VARS in a frame without a closure"));
@@ -54,6 +55,7 @@ pub fn copy_free_vars(frame: &mut Frame, arg: u32) -> Result<(), RunError> {
         *slot = Some(cell.clone());
     }
     Ok(())
+    // END EXERCISE
 }
 // ANCHOR_END: make_cell
 

@@ -86,6 +86,7 @@ impl Handoff {
     /// generator left off: `FOR_ITER` and `SEND` push a yielded value; a
     /// return ends the `for` loop, or becomes the value of `yield from`.
     pub fn deliver(self, caller: &mut Frame) -> Result<(), RunError> {
+        // EXERCISE 6.2 deliver: push a yielded value; a return ends the for loop or the yield from
         match self {
             Handoff::Value(value) | Handoff::Yielded(value, _) => caller.push_value(value),
             Handoff::Returned(_, ResumedBy::ForIter { exhausted }) => {
@@ -103,6 +104,7 @@ impl Handoff {
                 Err(caller.vm_error("a generator resumed by a builtin returned to a frame"))
             }
         }
+        // END EXERCISE
     }
 
     /// How the loop's entry frame ended, for the builtin that waits.
@@ -516,6 +518,7 @@ impl Interpreter<'_> {
     /// StopIteration` (PEP 479), so that it cannot end the caller's loop as
     /// if the generator had returned.
     pub fn generator_raised(&mut self, run: Running, exc: Rc<PyException>) -> Rc<PyException> {
+        // EXERCISE 6.3 generator_raised: close the generator; a StopIteration becomes RuntimeError
         self.finish(run);
         if !exc.is_instance_of(ExcType::StopIteration) {
             return exc;
@@ -527,6 +530,7 @@ impl Interpreter<'_> {
         error.state.borrow_mut().context = Some(exc.clone());
         error.set_cause(Some(exc));
         error
+        // END EXERCISE
     }
     // ANCHOR_END: generator_raised
 

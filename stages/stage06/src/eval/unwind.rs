@@ -66,19 +66,23 @@ impl Interpreter<'_> {
             // ANCHOR: exit_unwind
             // exit_unwind: no handler here; the frame is finished, and so is
             // its generator, if it is a generator's.
-            if let Some(run) = self.running_here() {
-                exc = self.generator_raised(run, exc);
-            }
+            let generator_closed = match self.running_here() {
+                Some(run) => {
+                    exc = self.generator_raised(run, exc);
+                    true
+                }
+                None => false,
+            };
             self.depth -= 1;
             if self.frames.len() <= entry {
-                self.trace_unwound(frame, &exc, None)?;
+                self.trace_unwound(frame, &exc, None, generator_closed)?;
                 return Err(RunError::Raised(Value::Object(exc)));
             }
             let Some(caller) = self.frames.pop() else {
                 return Err(frame.vm_error("unwound past the entry frame"));
             };
             let callee = std::mem::replace(frame, caller);
-            self.trace_unwound(&callee, &exc, Some(frame))?;
+            self.trace_unwound(&callee, &exc, Some(frame), generator_closed)?;
             self.pool.recycle(callee);
             (record, instr) = (true, frame.offset);
         }
@@ -164,18 +168,23 @@ fn handler_for(frame: &Frame, instr: usize) -> Result<Option<ExceptionTableEntry
 // ANCHOR: trace_unwinding
 impl Interpreter<'_> {
     /// Traces a frame that an exception leaves, `caller` running next
-    /// (`None`: the exception leaves this loop).
+    /// (`None`: the exception leaves this loop); a generator's frame says
+    /// that its generator is closed with it.
     fn trace_unwound(
         &mut self,
         frame: &Frame,
         exc: &PyException,
         caller: Option<&Frame>,
+        generator_closed: bool,
     ) -> Result<(), RunError> {
         if self.trace.is_none() {
             return Ok(());
         }
         self.stdout.flush()?;
-        let how = format!("raises {}", exc.kind.name());
+        let how = match generator_closed {
+            true => format!("raises {}, closing its generator", exc.kind.name()),
+            false => format!("raises {}", exc.kind.name()),
+        };
         match self.trace.as_mut() {
             Some(Tracer::Text(out)) => {
                 let line = trace::exit_line(frame, &how, &self.waiting, &self.frames, caller);
