@@ -241,7 +241,7 @@ impl Interpreter<'_> {
                     self.depth -= 1;
                     if self.frames.len() == entry {
                         if self.trace.is_some() {
-                            self.trace_leave(&frame, &exit, None)?;
+                            self.trace_leave(&frame, &exit, None, owner.is_some())?;
                         }
                         return Ok(self.leave(frame, exit, owner)?.finished());
                     }
@@ -250,7 +250,7 @@ impl Interpreter<'_> {
                     };
                     let callee = std::mem::replace(&mut frame, caller);
                     if self.trace.is_some() {
-                        self.trace_leave(&callee, &exit, Some(&frame))?;
+                        self.trace_leave(&callee, &exit, Some(&frame), owner.is_some())?;
                     }
                     self.leave(callee, exit, owner)?.deliver(&mut frame)?;
                 }
@@ -289,12 +289,17 @@ impl Interpreter<'_> {
         Ok(())
     }
 
-    /// Traces a frame just pushed on top of `self.frames`.
-    fn trace_push(&mut self, frame: &Frame) -> Result<(), RunError> {
+    /// Traces a frame just pushed on top of `self.frames`: called, or a
+    /// generator's frame resumed.
+    pub(crate) fn trace_push(&mut self, frame: &Frame) -> Result<(), RunError> {
         self.stdout.flush()?;
+        let resumed = self.in_generator_frame();
         match self.trace.as_mut() {
             Some(Tracer::Text(out)) => {
-                let line = trace::push_line(&self.waiting, &self.frames, frame);
+                let line = match resumed {
+                    true => trace::resume_line(&self.waiting, &self.frames, frame),
+                    false => trace::push_line(&self.waiting, &self.frames, frame),
+                };
                 writeln!(out, "{line}")?;
             }
             Some(Tracer::Json(trace)) => trace.push(&frame.code.qualname)?,
@@ -304,25 +309,29 @@ impl Interpreter<'_> {
     }
 
     /// Traces `frame` leaving for `caller` (`None`: for the builtin or the
-    /// loop that ran it): returning a value, yielding one, or becoming a
-    /// generator.
+    /// loop that ran it), saying what becomes of a generator's frame:
+    /// `becomes a generator (created)`, `yields 1 (suspended at 8)`,
+    /// `returns 2 (generator closed)`.
     fn trace_leave(
         &mut self,
         frame: &Frame,
         exit: &Exit,
         caller: Option<&Frame>,
+        generator: bool,
     ) -> Result<(), RunError> {
         self.stdout.flush()?;
-        let (how, value) = match exit {
-            Exit::Return(value) => ("returns", Some(value)),
-            Exit::Yield(value) => ("yields", Some(value)),
-            _ => ("becomes a generator", None),
+        let value = match exit {
+            Exit::Return(value) | Exit::Yield(value) => Some(value),
+            _ => None,
         };
         match self.trace.as_mut() {
             Some(Tracer::Text(out)) => {
-                let how = match value {
-                    Some(value) => format!("{how} {}", trace::short_repr(value)),
-                    None => how.to_string(),
+                let shown = value.map(trace::short_repr).unwrap_or_default();
+                let how = match exit {
+                    Exit::Yield(_) => format!("yields {shown} (suspended at {})", frame.offset),
+                    Exit::Return(_) if generator => format!("returns {shown} (generator closed)"),
+                    Exit::Return(_) => format!("returns {shown}"),
+                    _ => "becomes a generator (created)".to_string(),
                 };
                 let line = trace::exit_line(frame, &how, &self.waiting, &self.frames, caller);
                 writeln!(out, "{line}")?;

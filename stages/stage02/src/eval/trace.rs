@@ -259,6 +259,9 @@ pub fn text_repr(value: &Value) -> String {
             let items = object.size().unwrap_or(0);
             format!("<{} of {items}>", object.type_object().name)
         }
+        Value::Object(object) if object.type_object().name == "cell" => {
+            head_repr(value, MAX_ITEM_WIDTH)
+        }
         Value::Object(_) => {
             let repr = without_address(full_repr(value));
             if let Some(name) = repr
@@ -278,17 +281,19 @@ pub fn text_repr(value: &Value) -> String {
     cut(text, TEXT_ITEM_WIDTH)
 }
 
-/// `repr` without an ` at 0x…` address: `<function f at 0x7f…>` is
-/// `<function f>`.
+/// `repr` without its ` at 0x…` addresses, which change from run to run:
+/// `<function f at 0x7f…>` is `<function f>`, and a cell's `<cell at 0x…:
+/// int object at 0x…>` is `<cell: int object>`.
 fn without_address(repr: String) -> String {
-    let Some(at) = repr.find(" at 0x") else {
-        return repr;
-    };
-    let rest = &repr[at + " at 0x".len()..];
-    let end = rest
-        .find(|c: char| !c.is_ascii_hexdigit())
-        .unwrap_or(rest.len());
-    format!("{}{}", &repr[..at], &rest[end..])
+    let mut text = repr;
+    while let Some(at) = text.find(" at 0x") {
+        let rest = &text[at + " at 0x".len()..];
+        let end = rest
+            .find(|c: char| !c.is_ascii_hexdigit())
+            .unwrap_or(rest.len());
+        text = format!("{}{}", &text[..at], &rest[end..]);
+    }
+    text
 }
 
 /// `len` items joined by `, `, item `i` shown as `show(i)`, in at most `width`
@@ -403,7 +408,22 @@ fn head_repr(value: &Value, width: usize) -> String {
             pyrepr::repr_bytes(&head)
         }
         Value::Tuple(items) => head_tuple(items, width),
+        Value::Object(object) if object.type_object().name == "cell" => {
+            cell_text(object.getattr("cell_contents"), width)
+        }
+        Value::Object(_) => without_address(full_repr(value)),
         _ => full_repr(value),
+    }
+}
+
+/// A cell (stage06) shows what it holds, `cell(1)` or `cell(empty)`: its
+/// repr would show two addresses and a type name. What it holds is shown
+/// in less width, so that cells in cells end.
+fn cell_text(contents: Option<Value>, width: usize) -> String {
+    match contents {
+        Some(_) if width < 8 => "cell(...)".to_string(),
+        Some(value) => format!("cell({})", head_repr(&value, width - 6)),
+        None => "cell(empty)".to_string(),
     }
 }
 

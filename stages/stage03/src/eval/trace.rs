@@ -148,6 +148,20 @@ pub fn push_line(waiting: &[Waiting], callers: &[Box<Frame>], frame: &Frame) -> 
     frame_line(text, &frames_column(&names))
 }
 
+/// The line for a generator's frame put back on the stack (stage06):
+/// `--> resume gen at offset 10`, the instruction it goes on at, then the
+/// frames, as [`push_line`].
+pub fn resume_line(waiting: &[Waiting], callers: &[Box<Frame>], frame: &Frame) -> String {
+    let mut names = frame_names(waiting, callers);
+    names.push(&frame.code.name);
+    let name = cut(frame.code.qualname.to_string(), TEXT_ITEM_WIDTH);
+    let at = frame.next_instr.saturating_mul(2);
+    frame_line(
+        format!("--> resume {name} at offset {at}    "),
+        &frames_column(&names),
+    )
+}
+
 /// How far a frame line's frames are indented when they go on the next line.
 const FRAMES_INDENT: usize = 4;
 
