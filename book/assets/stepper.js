@@ -37,12 +37,16 @@
       if (event.format) continue;
       if (event.event === "push") {
         frames.push({ name: event.name, offset: null, line: null, opname: "",
-                      arg: null, argrepr: "", stack: [], locals: {} });
+                      arg: null, argrepr: "", stack: [], locals: {}, resumed: false });
       } else if (event.event === "pop") {
         frames.pop();
       } else if (event.event === "instruction" && frames.length) {
+        var top = frames[frames.length - 1];
         frames[frames.length - 1] = {
-          name: frames[frames.length - 1].name,
+          name: top.name,
+          // A frame pushed is a call, which starts at offset 0, or (stage06 on) a
+          // generator resumed, which goes on after the instruction it left at.
+          resumed: top.offset === null ? event.offset > 0 : top.resumed,
           offset: event.offset, line: event.line, opname: event.opname,
           arg: event.arg, argrepr: event.argrepr, stack: event.stack || [],
           locals: event.locals || {}
@@ -128,7 +132,10 @@
       locals.appendChild(el("li", "stepper-local" + (value === null ? " stepper-unbound" : ""),
         names[j] + " = " + (value === null ? "<unbound>" : value)));
     }
-    if (!names.length) locals.appendChild(el("li", "stepper-empty", "(none: module code uses names)"));
+    if (!names.length) {
+      locals.appendChild(el("li", "stepper-empty",
+        frame.name === "<module>" ? "(none: module code uses names)" : "(none)"));
+    }
     box.appendChild(locals);
     return box;
   }
@@ -211,7 +218,10 @@
 
       framesBox.textContent = "";
       for (var k = 0; k < step.frames.length; k++) {
-        if (k > 0) framesBox.appendChild(el("div", "stepper-calls", "calls \u2192"));
+        if (k > 0) {
+          framesBox.appendChild(el("div", "stepper-calls",
+            step.frames[k].resumed ? "resumes \u2192" : "calls \u2192"));
+        }
         framesBox.appendChild(renderFrame(step.frames[k], k === step.frames.length - 1));
       }
       if (updateUrl && window.history && history.replaceState) {

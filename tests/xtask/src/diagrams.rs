@@ -38,6 +38,7 @@ use std::process::Command;
 use crate::json::{self, Json};
 
 mod exceptions;
+mod generators;
 
 use exceptions::OUTPUTS;
 
@@ -65,7 +66,7 @@ pub enum Listing {
     FromStage,
 }
 
-/// The traces the book embeds: one stepper each in chapters 1 to 5, and the runs
+/// The traces the book embeds: one stepper each in chapters 1 to 6, and the runs
 /// some pictures are drawn from.
 pub const RUNS: &[Run] = &[
     Run {
@@ -109,6 +110,34 @@ pub const RUNS: &[Run] = &[
         stage: "stage05",
         program: "tests/programs/05_try_except/catch_and_continue.pyc",
         listing: Listing::Beside,
+    },
+    // Chapter 6: two closures made by one call share one cell with its frame
+    // (generated/diagrams/cells-shared.svg). The `.pyc` files in
+    // stages/stage06/pictures/ are compiled from the `.py` beside them by CPython
+    // 3.11 (`py_compile.compile(SRC, cfile=SRC + 'c', dfile=SRC,
+    // invalidation_mode=py_compile.PycInvalidationMode.UNCHECKED_HASH)`, run there).
+    Run {
+        name: generators::SHARED_CELL,
+        stage: "stage06",
+        program: "stages/stage06/pictures/shared_cell.pyc",
+        listing: Listing::FromStage,
+    },
+    // A generator's frame moved into the generator, onto the frame stack by
+    // `FOR_ITER`, and back by `YIELD_VALUE` (generated/diagrams/generator-frame.svg).
+    Run {
+        name: generators::COUNT_UP,
+        stage: "stage06",
+        program: "stages/stage06/pictures/count_up.pyc",
+        listing: Listing::FromStage,
+    },
+    // Chapter 6's stepper: `yield from` passes each value of `inner` through
+    // `outer`'s SEND and YIELD_VALUE, three frames deep, and `inner`'s return value
+    // becomes the value of the `yield from`.
+    Run {
+        name: "yield_from_pipeline",
+        stage: "stage06",
+        program: "stages/stage06/pictures/yield_from_pipeline.pyc",
+        listing: Listing::FromStage,
     },
 ];
 
@@ -182,13 +211,15 @@ pub fn generate(root: &Path) -> Result<BTreeMap<PathBuf, String>, String> {
     let mut files = BTreeMap::new();
     let mut traces = BTreeMap::new();
     let mut listings = BTreeMap::new();
+    let mut raw = BTreeMap::new();
     for run in RUNS {
         let text = record(root, run)?;
         let steps = replay(&text).map_err(|e| format!("trace of {}: {e}", run.name))?;
         files.insert(
             Path::new(TRACES_DIR).join(format!("{}.jsonl", run.name)),
-            text,
+            text.clone(),
         );
+        raw.insert(run.name, text);
         let listing = match run.listing {
             Listing::Beside => None,
             Listing::FromTrace => {
@@ -347,6 +378,10 @@ pub fn generate(root: &Path) -> Result<BTreeMap<PathBuf, String>, String> {
         outputs.insert(output.name, text);
     }
     files.extend(exceptions::pictures(root, &traces, &outputs)?);
+
+    // Chapter 6: a cell shared by two closures and the frame that made them, and a
+    // generator's frame moving off the frame stack and back.
+    files.extend(generators::pictures(&traces, &raw)?);
     Ok(files)
 }
 
@@ -761,6 +796,18 @@ impl FrameBox {
             width: widest + 2.0 * PAD,
             height,
         }
+    }
+
+    /// The top of the row of stack item `index` (0 is the top of the stack) in a
+    /// box drawn with its bottom edge at `bottom`, as [`FrameBox::draw`] lays it out.
+    fn stack_row_top(&self, bottom: f64, index: usize) -> f64 {
+        bottom - self.height + 72.0 + index as f64 * ROW
+    }
+
+    /// The top of the row of fast local `index` in a box drawn with its bottom edge
+    /// at `bottom`.
+    fn local_row_top(&self, bottom: f64, index: usize) -> f64 {
+        self.stack_row_top(bottom, self.stack.len().max(1)) + 18.0 + index as f64 * ROW
     }
 
     /// Draws the box with its bottom edge at `bottom`.

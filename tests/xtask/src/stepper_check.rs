@@ -100,6 +100,30 @@ const CHECKS: &[Check] = &[
         step: Which::Number(67),
         opname: Some("PUSH_EXC_INFO"),
     },
+    // Chapter 6: `outer`'s SEND resumes `inner` a second time; the next step is
+    // `inner` back on the stack at its RESUME after the first yield, the value
+    // sent (None) on its stack; then its YIELD_VALUE hands 2 out, three frames deep.
+    Check {
+        page: "ch06-closures-and-generators.html",
+        trace: "yield_from_pipeline",
+        source: "stages/stage06/pictures/yield_from_pipeline.py",
+        step: Which::Number(40),
+        opname: Some("SEND"),
+    },
+    Check {
+        page: "ch06-closures-and-generators.html",
+        trace: "yield_from_pipeline",
+        source: "stages/stage06/pictures/yield_from_pipeline.py",
+        step: Which::Number(41),
+        opname: Some("RESUME"),
+    },
+    Check {
+        page: "ch06-closures-and-generators.html",
+        trace: "yield_from_pipeline",
+        source: "stages/stage06/pictures/yield_from_pipeline.py",
+        step: Which::Number(44),
+        opname: Some("YIELD_VALUE"),
+    },
 ];
 
 /// The step the screenshot shows.
