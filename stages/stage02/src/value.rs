@@ -243,11 +243,18 @@ pub fn drop_nested(first: Emptying) {
                 }
             }
             Value::Object(mut object) => {
-                if let Some(object) = Rc::get_mut(&mut object) {
-                    let items = object.drain();
-                    if !items.is_empty() {
-                        pending.push(Emptying::Values(items));
-                    }
+                // Only weak references besides this one (a generator's to
+                // itself): nothing else can reach it any more.
+                let weakly_held = Rc::strong_count(&object) == 1 && Rc::weak_count(&object) > 0;
+                let items = if weakly_held {
+                    object.drain_shared()
+                } else if let Some(object) = Rc::get_mut(&mut object) {
+                    object.drain()
+                } else {
+                    Vec::new()
+                };
+                if !items.is_empty() {
+                    pending.push(Emptying::Values(items));
                 }
             }
             _ => {}

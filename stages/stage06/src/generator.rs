@@ -144,6 +144,7 @@ impl Object for Generator {
         ))
     }
 
+    // ANCHOR: generator_attributes
     fn getattr(&self, name: &str) -> Option<Value> {
         let method = |kind| {
             let generator = self.me.upgrade()?;
@@ -163,12 +164,14 @@ impl Object for Generator {
             _ => return None,
         })
     }
+    // ANCHOR_END: generator_attributes
 
     /// `iter(g)` is `g`.
     fn iter(&self, this: &Rc<dyn Object>) -> Option<PyResult<Value>> {
         Some(Ok(Value::Object(this.clone())))
     }
 
+    // ANCHOR: generator_next
     /// `gen_iternext`, for the builtins that consume an iterable (`list`,
     /// `sum`, `zip` …): they hold only a `&mut dyn Vm`, so the generator is
     /// resumed through [`Vm::call`] of its `__next__`, which the interpreter
@@ -187,18 +190,21 @@ impl Object for Generator {
             Err(error) => Err(error),
         })
     }
+    // ANCHOR_END: generator_next
 
     fn as_any(&self) -> &dyn Any {
         self
     }
 
     /// What a generator that will not run again holds, for the trashcan; a
-    /// suspended one keeps its frame, to be closed ([`pending`]).
-    fn drain(&mut self) -> Vec<Value> {
+    /// suspended one keeps its frame, to be closed ([`pending`]). (A
+    /// generator holds a weak reference to itself, so the trashcan asks
+    /// through `&self`.)
+    fn drain_shared(&self) -> Vec<Value> {
         if self.state.get() == GenState::Suspended {
             return Vec::new();
         }
-        match self.frame.get_mut().take() {
+        match self.frame.borrow_mut().take() {
             Some(frame) => frame_values(*frame),
             None => Vec::new(),
         }
@@ -215,6 +221,7 @@ fn frame_values(frame: Frame) -> Vec<Value> {
 }
 
 // ANCHOR: finalize
+// ANCHOR: finalize_drop
 /// Dropping the last reference to a suspended generator closes it
 /// (`_PyGen_Finalize`): `GeneratorExit` is thrown in, so its `finally`
 /// blocks run at once. A `Drop` cannot run Python code (it has no
@@ -224,7 +231,7 @@ fn frame_values(frame: Frame) -> Vec<Value> {
 impl Drop for Generator {
     fn drop(&mut self) {
         if self.state.get() != GenState::Suspended {
-            let held = self.drain();
+            let held = self.drain_shared();
             if !held.is_empty() {
                 crate::value::drop_nested(crate::value::Emptying::Values(held));
             }
@@ -238,14 +245,30 @@ impl Drop for Generator {
         orphan
             .exc_state
             .replace(std::mem::take(self.exc_state.get_mut()));
-        // During the thread's exit the queue may be gone: nothing runs then.
-        let queued = FINALIZE.try_with(|queue| match queue.try_borrow_mut() {
-            Ok(mut queue) => queue.push(orphan),
-            Err(_) => discard(&orphan),
-        });
-        if queued.is_ok() {
-            PENDING.with(|pending| pending.set(true));
-        }
+        queue_for_closing(orphan);
+    }
+}
+// ANCHOR_END: finalize_drop
+
+/// Queues a generator to be closed by the loop. During the thread's exit
+/// the queue may be gone (a panic left it full): the generator is then
+/// dropped unclosed, as nothing can run any more.
+fn queue_for_closing(orphan: Rc<Generator>) {
+    let mut orphan = Some(orphan);
+    let queued = FINALIZE
+        .try_with(|queue| match queue.try_borrow_mut() {
+            Ok(mut queue) => {
+                queue.extend(orphan.take());
+                true
+            }
+            Err(_) => false,
+        })
+        .unwrap_or(false);
+    if queued {
+        let _ = PENDING.try_with(|pending| pending.set(true));
+    }
+    if let Some(orphan) = orphan {
+        discard(&orphan);
     }
 }
 
@@ -255,6 +278,7 @@ fn discard(generator: &Generator) {
     generator.state.set(GenState::Closed);
 }
 
+// ANCHOR: finalize_queue
 thread_local! {
     /// Generators dropped while suspended, waiting to be closed.
     static FINALIZE: RefCell<Vec<Rc<Generator>>> = const { RefCell::new(Vec::new()) };
@@ -282,6 +306,7 @@ pub fn discard_pending() {
         discard(&orphan);
     }
 }
+// ANCHOR_END: finalize_queue
 // ANCHOR_END: finalize
 
 // ANCHOR: methods

@@ -128,6 +128,13 @@ pub trait Object: fmt::Debug + Any {
         Vec::new()
     }
 
+    /// [`Object::drain`] for an object that keeps a weak reference to
+    /// itself (stage06's generator), which `Rc::get_mut` refuses although
+    /// nothing else holds it: what it gives up sits behind a `RefCell`.
+    fn drain_shared(&self) -> Vec<Value> {
+        Vec::new()
+    }
+
     /// `self(*args, **keywords)` (`tp_call`). `None`: not callable here (a
     /// Python function is called by the eval loop, not through this slot).
     fn call(

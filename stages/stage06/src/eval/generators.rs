@@ -71,6 +71,7 @@ pub enum Resume {
 // ANCHOR_END: running
 
 // ANCHOR: handoff
+// ANCHOR: handoff_enum
 /// What a frame that leaves gives the frame below it.
 pub enum Handoff {
     /// A function's return value, or a new generator: pushed.
@@ -80,8 +81,10 @@ pub enum Handoff {
     /// A generator's return value: it is exhausted.
     Returned(Value, ResumedBy),
 }
+// ANCHOR_END: handoff_enum
 
 impl Handoff {
+    // ANCHOR: deliver
     /// The caller receives it where the instruction that resumed the
     /// generator left off: `FOR_ITER` and `SEND` push a yielded value; a
     /// return ends the `for` loop, or becomes the value of `yield from`.
@@ -106,6 +109,7 @@ impl Handoff {
         }
         // END EXERCISE
     }
+    // ANCHOR_END: deliver
 
     /// How the loop's entry frame ended, for the builtin that waits.
     pub fn finished(self) -> Finished {
@@ -180,6 +184,7 @@ impl Interpreter<'_> {
     }
 
     // ANCHOR: leave
+    // ANCHOR: leave_fn
     /// The running frame leaves the stack (the depth is already one less):
     /// returned, yielded, or turned into a generator. `owner` is its
     /// generator's record, if it is a generator's frame.
@@ -211,7 +216,9 @@ impl Interpreter<'_> {
             _ => Err(frame.vm_error("a frame left the stack in a way it cannot")),
         }
     }
+    // ANCHOR_END: leave_fn
 
+    // ANCHOR: suspend_finish
     /// The generator stops at a `yield`: its frame, and the exception its
     /// code is handling, go back into it.
     fn suspend(&mut self, run: Running, frame: Box<Frame>) {
@@ -227,9 +234,11 @@ impl Interpreter<'_> {
         run.generator.exc_state.replace(Value::None);
         run.generator.state.set(GenState::Closed);
     }
+    // ANCHOR_END: suspend_finish
     // ANCHOR_END: leave
 
     // ANCHOR: start
+    // ANCHOR: start_checks
     /// `gen_send_ex2` up to running the frame: checks the generator's state,
     /// pushes the sent value (the result of the `yield` it waits at), swaps
     /// in its exception state and takes its frame out. `Ok(None)`: the
@@ -254,6 +263,8 @@ impl Interpreter<'_> {
         let Some(mut frame) = generator.frame.take() else {
             return Err(RunError::vm(0, "a suspended generator without its frame"));
         };
+        // ANCHOR_END: start_checks
+        // ANCHOR: start_push
         if self.depth >= RECURSION_LIMIT {
             // The frame cannot start; like CPython's, the generator is done.
             generator.state.set(GenState::Closed);
@@ -283,6 +294,7 @@ impl Interpreter<'_> {
         });
         Ok(Some(frame))
     }
+    // ANCHOR_END: start_push
     // ANCHOR_END: start
 
     // ANCHOR: for_iter
@@ -311,6 +323,7 @@ impl Interpreter<'_> {
     // ANCHOR_END: for_iter
 
     // ANCHOR: send
+    // ANCHOR: send_fn
     /// `TARGET(SEND)`: one step of `yield from`. The stack holds the
     /// iterator delegated to and the value to send it. A generator is
     /// resumed in this loop; any other iterator gets `next()` for `None`
@@ -345,7 +358,9 @@ impl Interpreter<'_> {
         }
         Ok(None)
     }
+    // ANCHOR_END: send_fn
 
+    // ANCHOR: iter_send
     /// `PyIter_Send` for an iterator that is not a generator.
     fn iter_send(&mut self, receiver: &Value, value: Value) -> Result<Finished, RunError> {
         if matches!(value, Value::None) {
@@ -363,6 +378,7 @@ impl Interpreter<'_> {
             Vec::new(),
         )?))
     }
+    // ANCHOR_END: iter_send
     // ANCHOR_END: send
 
     // ANCHOR: resume_nested
@@ -388,12 +404,14 @@ impl Interpreter<'_> {
     // ANCHOR_END: resume_nested
 
     // ANCHOR: throw
+    // ANCHOR: throw_down
     /// `_gen_throw`: `generator.throw(typ, val)`. A generator suspended in a
     /// `yield from` passes the exception down to the iterator it delegates
     /// to, innermost first; what comes out of that ends the `yield from`
-    /// and is thrown (or sent, for a return) into this generator. Each level
-    /// is one Rust call, as each is one C call in CPython: the chain is at
-    /// most as deep as the recursion limit let it grow.
+    /// and is thrown (or sent, for a return) into this generator, and so on
+    /// up. CPython recurses in C, one call a level; here the chain is
+    /// walked down and then back up in a loop, so that the Rust stack does
+    /// not grow with it.
     pub fn throw(
         &mut self,
         generator: &Rc<Generator>,
@@ -401,37 +419,75 @@ impl Interpreter<'_> {
         val: Option<Value>,
         close_on_exit: bool,
     ) -> Result<Finished, RunError> {
-        let Some(delegate) = generator.yield_from() else {
-            return self.throw_here(generator, &typ, val);
-        };
         let is_exit = exception::is_exception_class(&typ) == Some(ExcType::GeneratorExit)
             || PyException::from_value(&typ).is_some_and(|e| e.kind == ExcType::GeneratorExit);
-        let outcome = if close_on_exit && is_exit {
-            generator.state.set(GenState::Running);
-            let closed = self.close_iter(&delegate);
-            generator.state.set(GenState::Suspended);
-            match closed {
-                Ok(()) => return self.throw_here(generator, &typ, val),
-                Err(error) => {
-                    let exc = self.exception_of(error)?;
-                    return self.resume(generator, Resume::Throw(exc));
-                }
-            }
-        } else if let Some(inner) = Generator::from_value(&delegate) {
-            generator.state.set(GenState::Running);
-            let outcome = self.throw(&inner, typ, val, close_on_exit);
-            generator.state.set(GenState::Suspended);
-            outcome
-        } else {
-            let Some(throw) = attribute(&delegate, "throw") else {
-                return self.throw_here(generator, &typ, val);
-            };
-            generator.state.set(GenState::Running);
-            let args = std::iter::once(typ).chain(val).collect();
-            let outcome = self.call_from_builtin(&throw, args, Vec::new());
-            generator.state.set(GenState::Suspended);
-            outcome.map(Finished::Yield)
+        if close_on_exit && is_exit {
+            return self.throw_exit(generator, &typ, val);
+        }
+        let chain = delegation_chain(generator);
+        let Some((innermost, above)) = chain.split_last() else {
+            return self.throw_here(generator, &typ, val);
         };
+        // ANCHOR_END: throw_down
+        // ANCHOR: throw_up
+        for outer in above {
+            outer.state.set(GenState::Running);
+        }
+        let throw = innermost
+            .yield_from()
+            .and_then(|delegate| attribute(&delegate, "throw"));
+        let mut outcome = match throw {
+            Some(throw) => {
+                innermost.state.set(GenState::Running);
+                let args = std::iter::once(typ).chain(val).collect();
+                let thrown = self.call_from_builtin(&throw, args, Vec::new());
+                innermost.state.set(GenState::Suspended);
+                self.end_yield_from(innermost, thrown.map(Finished::Yield))
+            }
+            None => self.throw_here(innermost, &typ, val),
+        };
+        for outer in above.iter().rev() {
+            outer.state.set(GenState::Suspended);
+            outcome = self.end_yield_from(outer, outcome);
+        }
+        outcome
+    }
+    // ANCHOR_END: throw_up
+
+    // ANCHOR: throw_exit
+    /// `throw(GeneratorExit)` into a generator in a `yield from`: what it
+    /// delegates to is closed first, then the exception is raised in it.
+    fn throw_exit(
+        &mut self,
+        generator: &Rc<Generator>,
+        typ: &Value,
+        val: Option<Value>,
+    ) -> Result<Finished, RunError> {
+        let Some(delegate) = generator.yield_from() else {
+            return self.throw_here(generator, typ, val);
+        };
+        generator.state.set(GenState::Running);
+        let closed = self.close_iter(&delegate);
+        generator.state.set(GenState::Suspended);
+        match closed {
+            Ok(()) => self.throw_here(generator, typ, val),
+            Err(error) => {
+                let exc = self.exception_of(error)?;
+                self.resume(generator, Resume::Throw(exc))
+            }
+        }
+    }
+    // ANCHOR_END: throw_exit
+
+    // ANCHOR: end_yield_from
+    /// What a generator does with the outcome of a throw into what it
+    /// delegates to: a value yielded passes up as it is; a return, or an
+    /// exception, ends its `yield from` and is sent, or thrown, into it.
+    fn end_yield_from(
+        &mut self,
+        generator: &Rc<Generator>,
+        outcome: Result<Finished, RunError>,
+    ) -> Result<Finished, RunError> {
         let with = match outcome {
             Ok(Finished::Yield(item)) => return Ok(Finished::Yield(item)),
             Ok(Finished::Return(result)) => Resume::Send(result),
@@ -443,6 +499,7 @@ impl Interpreter<'_> {
         leave_yield_from(generator)?;
         self.resume(generator, with)
     }
+    // ANCHOR_END: end_yield_from
 
     /// `throw_here:` the exception made from `throw()`'s arguments, raised
     /// at the generator's `yield`.
@@ -458,16 +515,43 @@ impl Interpreter<'_> {
     // ANCHOR_END: throw
 
     // ANCHOR: close
+    // ANCHOR: close_fn
     /// `gen_close`: close what the generator delegates to, then throw
-    /// `GeneratorExit` in. It must end the generator: a `yield` instead is a
-    /// `RuntimeError`.
+    /// `GeneratorExit` in (or what closing the delegate raised). It must
+    /// end the generator: a `yield` instead is a `RuntimeError`. A chain of
+    /// `yield from` is closed innermost first, in a loop.
     pub fn close(&mut self, generator: &Rc<Generator>) -> Result<(), RunError> {
-        let mut failed = None;
-        if let Some(delegate) = generator.yield_from() {
-            generator.state.set(GenState::Running);
-            failed = self.close_iter(&delegate).err();
-            generator.state.set(GenState::Suspended);
+        let chain = delegation_chain(generator);
+        let Some((innermost, above)) = chain.split_last() else {
+            return Ok(());
+        };
+        let states: Vec<GenState> = above.iter().map(|outer| outer.state.get()).collect();
+        for outer in above {
+            outer.state.set(GenState::Running);
         }
+        let mut failed = None;
+        if let Some(delegate) = innermost.yield_from() {
+            innermost.state.set(GenState::Running);
+            failed = self.close_iter(&delegate).err();
+            innermost.state.set(GenState::Suspended);
+        }
+        let mut closed = self.close_one(innermost, failed);
+        for (outer, state) in above.iter().zip(states).rev() {
+            outer.state.set(state);
+            closed = self.close_one(outer, closed.err());
+        }
+        closed
+    }
+    // ANCHOR_END: close_fn
+
+    // ANCHOR: close_one
+    /// Throws `GeneratorExit` (or `failed`, what closing its delegate
+    /// raised) into one generator, and says whether it closed.
+    fn close_one(
+        &mut self,
+        generator: &Rc<Generator>,
+        failed: Option<RunError>,
+    ) -> Result<(), RunError> {
         let exc = match failed {
             Some(error) => self.exception_of(error)?,
             None => exception::normalize(Exception::new(ExcType::GeneratorExit, "")),
@@ -482,6 +566,7 @@ impl Interpreter<'_> {
             Err(error) => Err(error),
         }
     }
+    // ANCHOR_END: close_one
 
     /// `gen_close_iter`: closes what a `yield from` delegates to: a
     /// generator, or anything with a `close` method.
@@ -495,6 +580,7 @@ impl Interpreter<'_> {
         Ok(())
     }
 
+    // ANCHOR: finalize_pending
     /// Closes the generators dropped while suspended (see
     /// [`generator::pending`]). What one raises is not the program's: CPython
     /// reports it as "Exception ignored in …" on stderr and goes on; the
@@ -510,6 +596,7 @@ impl Interpreter<'_> {
         }
         Ok(())
     }
+    // ANCHOR_END: finalize_pending
     // ANCHOR_END: close
 
     // ANCHOR: generator_raised
@@ -737,6 +824,21 @@ fn thrown_exception(typ: &Value, val: Option<Value>) -> Result<Rc<PyException>, 
     )))
 }
 // ANCHOR_END: thrown_exception
+
+/// `generator`, the generator it delegates to in a `yield from`, the one
+/// that one delegates to…, outermost first: the innermost delegates to no
+/// generator.
+fn delegation_chain(generator: &Rc<Generator>) -> Vec<Rc<Generator>> {
+    let mut chain = vec![generator.clone()];
+    while let Some(inner) = chain
+        .last()
+        .and_then(|last| last.yield_from())
+        .and_then(|delegate| Generator::from_value(&delegate))
+    {
+        chain.push(inner);
+    }
+    chain
+}
 
 /// A `yield from` ends without its `SEND`: the delegate is popped and the
 /// frame moves past the loop, to the `SEND`'s target, as `_gen_throw` does
