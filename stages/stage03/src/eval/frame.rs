@@ -130,18 +130,15 @@ impl Frame {
     /// globals).
     pub fn new_function(function: &Function, pool: &mut FramePool) -> Box<Frame> {
         let globals = function.globals.clone();
-        match pool.frames.pop() {
+        let mut frame = match pool.frames.pop() {
             Some(mut frame) => {
                 frame.reuse(&function.code, globals);
-                frame.closure = function.closure.clone();
                 frame
             }
-            None => {
-                let mut frame = Box::new(Frame::new(&function.code, globals));
-                frame.closure = function.closure.clone();
-                frame
-            }
-        }
+            None => Box::new(Frame::new(&function.code, globals)),
+        };
+        frame.closure = function.closure.clone();
+        frame
     }
     // ANCHOR_END: new_module_and_function
 
