@@ -16,8 +16,9 @@
 //!   drawn as brackets, and pictures not from a run (the `.pyc` header's bytes,
 //!   marshal's reference table);
 //! * `book/src/generated/outputs/*`: text a chapter shows from a stage's run, cut to
-//!   the part it shows (one code object of `--dis` or `--code`, the unwinding part of
-//!   a `--trace`; see [`Output`]), so that no output in the book is typed by hand.
+//!   the part it shows (one code object of `--dis` or `--code`; the unwinding part of
+//!   a `--trace`, one frame's life in it, or all of it from a frame's first push; see
+//!   [`exceptions::Output`]), so that no output in the book is typed by hand.
 //!
 //! Every picture speaks one visual language: a frame is a box with its name on a dark
 //! bar and its current instruction highlighted in yellow under it; inside, the fast
@@ -39,8 +40,6 @@ use crate::json::{self, Json};
 
 mod exceptions;
 mod generators;
-
-use exceptions::OUTPUTS;
 
 /// A program whose trace the book embeds.
 pub struct Run {
@@ -369,10 +368,11 @@ pub fn generate(root: &Path) -> Result<BTreeMap<PathBuf, String>, String> {
         ),
     );
 
-    // Chapter 5: the outputs it shows, an exception table drawn over its listing,
-    // and a stack cut back to a handler's depth.
+    // The text chapters 5 and 6 show from stage runs (parts of `--dis`, `--code`
+    // and `--trace`); then chapter 5's exception table drawn over its listing, and a
+    // stack cut back to a handler's depth.
     let mut outputs = BTreeMap::new();
-    for output in OUTPUTS {
+    for output in exceptions::OUTPUTS.iter().chain(generators::OUTPUTS) {
         let text = exceptions::record_output(root, output)?;
         files.insert(Path::new(OUTPUTS_DIR).join(output.name), text.clone());
         outputs.insert(output.name, text);

@@ -88,6 +88,7 @@ impl Handoff {
     /// The caller receives it where the instruction that resumed the
     /// generator left off: `FOR_ITER` and `SEND` push a yielded value; a
     /// return ends the `for` loop, or becomes the value of `yield from`.
+    #[inline]
     pub fn deliver(self, caller: &mut Frame) -> Result<(), RunError> {
         // EXERCISE 6.2 deliver: push a yielded value; a return ends the for loop or the yield from
         match self {
@@ -154,12 +155,14 @@ pub fn get_yield_from_iter(frame: &mut Frame) -> Result<(), RunError> {
 
 impl Interpreter<'_> {
     /// Whether the running frame is a generator's.
+    #[inline]
     pub fn in_generator_frame(&self) -> bool {
         self.running.last().is_some_and(|r| r.level == self.depth)
     }
 
     /// The record of the running frame's generator, taken as the frame
     /// leaves; `None` for a function's frame.
+    #[inline]
     pub fn running_here(&mut self) -> Option<Running> {
         if self.in_generator_frame() {
             self.running.pop()
@@ -188,6 +191,7 @@ impl Interpreter<'_> {
     /// The running frame leaves the stack (the depth is already one less):
     /// returned, yielded, or turned into a generator. `owner` is its
     /// generator's record, if it is a generator's frame.
+    #[inline]
     pub fn leave(
         &mut self,
         frame: Box<Frame>,
@@ -301,8 +305,10 @@ impl Interpreter<'_> {
     /// `TARGET(FOR_ITER)`: stage04's for any iterator; a generator's frame
     /// is resumed in this loop, and its yield pushes the next item.
     pub fn for_iter(&mut self, frame: &mut Frame, arg: u32) -> Outcome {
+        // Most loops are over a list or a range: look before taking a
+        // reference to a generator.
         let generator = match frame.stack.last() {
-            Some(Some(top)) => Generator::from_value(top),
+            Some(Some(top)) if top.downcast::<Generator>().is_some() => Generator::from_value(top),
             _ => None,
         };
         let Some(generator) = generator else {

@@ -44,6 +44,21 @@ pub enum Part {
     /// last before the exception first leaves a frame to the last frame popped.
     /// The program's own output and the traceback are not in it.
     Unwinding,
+    /// Of `--trace` (stderr): the column headings, then the life of the first frame
+    /// pushed for a function of this name (`--> push NAME(`): from that line to the
+    /// `<--` line where it leaves the stack, frames it called included.
+    Frame(&'static str),
+    /// Of `--trace` (stderr): the column headings, then everything from the first
+    /// `--> push NAME(` line to the end of the run.
+    FromPush(&'static str),
+}
+
+impl Part {
+    /// Whether the part is cut from the `--trace` on stderr (else `--dis` or
+    /// `--code` on stdout).
+    fn of_trace(self) -> bool {
+        !matches!(self, Part::CodeObject(_))
+    }
 }
 
 const TRY_FINALLY: &str = "stages/stage05/tests/fixtures/try_finally.pyc";
@@ -104,15 +119,18 @@ pub fn record_output(root: &Path, output: &Output) -> Result<String, String> {
             String::from_utf8_lossy(&run.stderr)
         ));
     }
-    let stream = match output.part {
-        Part::CodeObject(_) => run.stdout,
-        Part::Unwinding => run.stderr,
+    let stream = if output.part.of_trace() {
+        run.stderr
+    } else {
+        run.stdout
     };
     let text = String::from_utf8(stream).map_err(|e| format!("{shown}: not UTF-8: {e}"))?;
     let text = hide_addresses(&text);
     let part = match output.part {
         Part::CodeObject(name) => code_object_part(&text, name),
         Part::Unwinding => unwinding_part(&text),
+        Part::Frame(name) => frame_part(&text, name, true),
+        Part::FromPush(name) => frame_part(&text, name, false),
     };
     part.ok_or_else(|| {
         format!(
@@ -163,6 +181,41 @@ fn unwinding_part(trace: &str) -> Option<String> {
         out.push('\n');
     }
     Some(out)
+}
+
+/// The column headings of a `--trace`, then its lines from the first `--> push
+/// NAME(…)` on: to the end of the run, or (with `until_popped`) to the `<--` line
+/// where that frame leaves the stack, the first `<--` line that leaves as many
+/// frames as there were below it (`frames (N)` at the end of each event line).
+fn frame_part(trace: &str, name: &str, until_popped: bool) -> Option<String> {
+    let lines: Vec<&str> = trace.lines().collect();
+    let heading = lines.first()?;
+    let pushed_line = format!("--> push {name}(");
+    let pushed = lines
+        .iter()
+        .position(|line| line.starts_with(&pushed_line))?;
+    let end = if until_popped {
+        let below = frame_count(lines[pushed])?.checked_sub(1)?;
+        pushed
+            + lines[pushed..]
+                .iter()
+                .position(|line| line.starts_with("<-- ") && frame_count(line) == Some(below))?
+    } else {
+        lines.len() - 1
+    };
+    let mut out = format!("{heading}\n");
+    for line in &lines[pushed..=end] {
+        out.push_str(line);
+        out.push('\n');
+    }
+    Some(out)
+}
+
+/// How many frames a trace's event line says are on the stack after it
+/// (`… frames (2): <module> > outer`).
+fn frame_count(line: &str) -> Option<usize> {
+    let (_, after) = line.rsplit_once("frames (")?;
+    after.split_once(')')?.0.parse().ok()
 }
 
 /// Chapter 5's pictures.
@@ -627,5 +680,26 @@ mod tests {
             code_object_part(listing, "f").unwrap(),
             "Disassembly of <code object f at 0xADDR, file \"x.py\", line 2>:\n  2  RESUME\n"
         );
+    }
+
+    #[test]
+    fn s00_diagrams_cut_a_frames_life_from_a_trace() {
+        let trace = "offset line  instruction\n--> push <module>()    frames (1): <module>\n--> push f()    frames (2): <module> > f\n--> push g()    frames (3): <module> > f > g\n<-- pop g returns 1    frames (2): <module> > f\n<-- pop f returns 2    frames (1): <module>\n     4    2  POP_TOP\n<-- pop <module> returns None    frames (0)\n";
+        let life = frame_part(trace, "f", true).unwrap();
+        assert!(
+            life.starts_with("offset line  instruction\n--> push f()"),
+            "{life}"
+        );
+        assert!(
+            life.ends_with("<-- pop f returns 2    frames (1): <module>\n"),
+            "{life}"
+        );
+        let rest = frame_part(trace, "g", false).unwrap();
+        assert!(
+            rest.ends_with("<-- pop <module> returns None    frames (0)\n"),
+            "{rest}"
+        );
+        assert_eq!(rest.lines().count(), 6, "{rest}");
+        assert!(frame_part(trace, "h", true).is_none());
     }
 }

@@ -1,5 +1,6 @@
 //! Chapter 6's pictures: two closures sharing one cell with the frame that made
-//! them, and a generator's frame leaving the frame stack and coming back.
+//! them, and a generator's frame leaving the frame stack and coming back; and the
+//! parts of stage06's `--trace` the chapter shows ([`OUTPUTS`]).
 //!
 //! The trace shows a cell as `cell(0)` and a generator as `<generator object
 //! count_up>`, never which object is which, so each picture works out what it
@@ -14,6 +15,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
+use super::exceptions::{Output, Part};
 use super::{esc, svg_open, width_of, FrameBox, FrameState, Step, DIAGRAMS_DIR, PAD, ROW};
 use crate::json::{self, Json};
 
@@ -21,6 +23,28 @@ use crate::json::{self, Json};
 pub const SHARED_CELL: &str = "shared_cell";
 /// The run `generator-frame.svg` is drawn from.
 pub const COUNT_UP: &str = "count_up";
+
+/// What chapter 6 shows of stage06's `--trace`: `counter` making two closures over
+/// one cell (the run `cells-shared.svg` is drawn from), and the `yield from`
+/// pipeline its stepper replays, from `outer`'s first push to the end.
+pub const OUTPUTS: &[Output] = &[
+    Output {
+        name: "shared_cell.trace",
+        stage: "stage06",
+        option: "--trace",
+        program: "stages/stage06/pictures/shared_cell.pyc",
+        status: 0,
+        part: Part::Frame("counter"),
+    },
+    Output {
+        name: "yield_from_pipeline.trace",
+        stage: "stage06",
+        option: "--trace",
+        program: "stages/stage06/pictures/yield_from_pipeline.pyc",
+        status: 0,
+        part: Part::FromPush("outer"),
+    },
+];
 
 /// Chapter 6's pictures, from the replayed runs and their raw traces (for the
 /// values the pop events carry).
