@@ -733,6 +733,16 @@ text{font-family:ui-monospace,'DejaVu Sans Mono',Menlo,Consolas,monospace;font-s
 .byte{fill:#e8f0fb;stroke:#5b7db1}
 </style>";
 
+/// Ends a picture: its caption at `y`, and the closing tag.
+fn finish_svg(out: &mut String, caption: &str, y: f64) {
+    let _ = writeln!(
+        out,
+        "<text class=\"caption\" x=\"{PAD}\" y=\"{y}\">{}</text>",
+        esc(caption)
+    );
+    out.push_str("</svg>\n");
+}
+
 fn esc(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('<', "&lt;")
@@ -980,13 +990,7 @@ fn boxes_svg(frames: &[FrameState], caption: &str, arrows: Arrows, no_locals: &s
             x += gap;
         }
     }
-    let _ = writeln!(
-        out,
-        "<text class=\"caption\" x=\"{PAD}\" y=\"{}\">{}</text>",
-        height - 10.0,
-        esc(caption)
-    );
-    out.push_str("</svg>\n");
+    finish_svg(&mut out, caption, height - 10.0);
     out
 }
 // ANCHOR_END: frames_svg
@@ -1476,13 +1480,7 @@ fn jumps_svg(dis: &str, source: &str, steps: &[Step]) -> Result<String, String> 
             esc(label)
         );
     }
-    let _ = writeln!(
-        out,
-        "<text class=\"caption\" x=\"{PAD}\" y=\"{}\">{}</text>",
-        height - 12.0,
-        esc(caption)
-    );
-    out.push_str("</svg>\n");
+    finish_svg(&mut out, caption, height - 12.0);
     Ok(out)
 }
 // ANCHOR_END: jumps_svg

@@ -15,8 +15,8 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use super::{
-    boxes_svg, dis_rows, esc, hide_addresses, svg_open, width_of, Arrows, FrameState, Step,
-    DIAGRAMS_DIR, MODULE_NO_LOCALS, PAD, ROW,
+    boxes_svg, dis_rows, esc, finish_svg, hide_addresses, svg_open, width_of, Arrows, FrameState,
+    Step, DIAGRAMS_DIR, MODULE_NO_LOCALS, PAD, ROW,
 };
 
 /// Text a chapter shows from a stage's run, cut to the part it shows and written to
@@ -524,13 +524,7 @@ fn table_svg(section: &str, source: &str, pyc: &[u8]) -> Result<String, String> 
             esc(stored)
         );
     }
-    let _ = writeln!(
-        out,
-        "<text class=\"caption\" x=\"{PAD}\" y=\"{}\">{}</text>",
-        height - 12.0,
-        esc(&caption)
-    );
-    out.push_str("</svg>\n");
+    finish_svg(&mut out, &caption, height - 12.0);
     Ok(out)
 }
 // ANCHOR_END: table_svg

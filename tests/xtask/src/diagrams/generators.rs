@@ -16,7 +16,9 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use super::exceptions::{Output, Part};
-use super::{esc, svg_open, width_of, FrameBox, FrameState, Step, DIAGRAMS_DIR, PAD, ROW};
+use super::{
+    esc, finish_svg, svg_open, width_of, FrameBox, FrameState, Step, DIAGRAMS_DIR, PAD, ROW,
+};
 use crate::json::{self, Json};
 
 /// The run `cells-shared.svg` is drawn from.
@@ -507,13 +509,7 @@ fn cells_svg(steps: &[Step], pops: &[Pop]) -> Result<String, String> {
         let to = cell_top + cell_h - 10.0 - index as f64 * 8.0;
         elbow(&mut out, (right - PAD, from), lane, (right + 2.0, to));
     }
-    let _ = writeln!(
-        out,
-        "<text class=\"caption\" x=\"{PAD}\" y=\"{}\">{}</text>",
-        height - 12.0,
-        esc(&caption)
-    );
-    out.push_str("</svg>\n");
+    finish_svg(&mut out, &caption, height - 12.0);
     Ok(out)
 }
 // ANCHOR_END: cells_svg
@@ -838,13 +834,7 @@ fn generator_svg(steps: &[Step], pops: &[Pop]) -> Result<String, String> {
         }
         top += h;
     }
-    let _ = writeln!(
-        out,
-        "<text class=\"caption\" x=\"{PAD}\" y=\"{}\">{}</text>",
-        height - 12.0,
-        esc(&caption)
-    );
-    out.push_str("</svg>\n");
+    finish_svg(&mut out, &caption, height - 12.0);
     Ok(out)
 }
 // ANCHOR_END: generator_svg
