@@ -174,12 +174,21 @@ impl Interpreter<'_> {
         // CPython's garbage collector breaks such cycles; we empty the namespace
         // at the end, as interpreter shutdown does, so everything is freed, and
         // the suspended generators it held are closed, their `finally` blocks
-        // run, as at CPython's shutdown.
+        // run, as at CPython's shutdown. So are those an uncaught exception
+        // dropped from the stacks of the frames it left. After a VM error or
+        // a limit of the workbook, nothing more runs.
         self.frames.clear();
         let names = globals.borrow_mut().take();
         drop(names);
-        if result.is_ok() {
-            self.finalize_pending()?;
+        let program_ended = matches!(
+            result,
+            Ok(_) | Err(RunError::Raised(_) | RunError::Exception(_))
+        );
+        if program_ended {
+            let closed = self.finalize_pending();
+            if result.is_ok() {
+                closed?;
+            }
         }
         generator::discard_pending();
         result.map(|_| ())
@@ -257,9 +266,15 @@ impl Interpreter<'_> {
                 // ANCHOR_END: eval_loop_leave
                 // CPython's `error:` label adds the frame to the traceback;
                 // RERAISE and a bare `raise` jump past it, to `exception_unwind:`.
+                // A frame the exception left may have dropped a suspended
+                // generator from its stack: CPython closes it before the
+                // handler runs.
                 Err(error) => {
                     let at = (instr.offset, !is_reraise(instr, &error));
                     self.unwind(&mut frame, entry, error, at)?;
+                    if generator::pending() {
+                        self.finalize_pending()?;
+                    }
                 }
             }
         }

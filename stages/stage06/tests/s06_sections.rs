@@ -265,6 +265,11 @@ fn s06_2_generator_methods_close_runs_finally() {
 }
 
 #[test]
+fn s06_2_generator_methods_closed_by_unwinding() {
+    assert_matches_cpython("06_generator_methods/closed_by_unwinding");
+}
+
+#[test]
 fn s06_2_generator_methods_finalize_on_drop() {
     assert_matches_cpython("06_generator_methods/finalize_on_drop");
 }
