@@ -100,7 +100,7 @@ impl Generator {
         let frame = self.frame.borrow();
         let frame = frame.as_ref()?;
         let at = frame.next_instr.checked_mul(2)?;
-        match frame.code.code.get(at..at + 2) {
+        match frame.code.code.get(at..at.checked_add(2)?) {
             Some(&[opcode, arg]) if opcode == crate::opcode::RESUME && arg >= 2 => {
                 frame.stack.last().cloned().flatten()
             }

@@ -478,7 +478,7 @@ impl Interpreter<'_> {
         match closed {
             Ok(()) => self.throw_here(generator, typ, val),
             Err(error) => {
-                let exc = self.exception_of(error)?;
+                let exc = Self::exception_of(error)?;
                 self.resume(generator, Resume::Throw(exc))
             }
         }
@@ -499,7 +499,7 @@ impl Interpreter<'_> {
             Ok(Finished::Return(result)) => Resume::Send(result),
             Err(error) => match stop_iteration_value(&error) {
                 Some(result) => Resume::Send(result),
-                None => Resume::Throw(self.exception_of(error)?),
+                None => Resume::Throw(Self::exception_of(error)?),
             },
         };
         leave_yield_from(generator)?;
@@ -559,7 +559,7 @@ impl Interpreter<'_> {
         failed: Option<RunError>,
     ) -> Result<(), RunError> {
         let exc = match failed {
-            Some(error) => self.exception_of(error)?,
+            Some(error) => Self::exception_of(error)?,
             None => exception::normalize(Exception::new(ExcType::GeneratorExit, "")),
         };
         match self.resume(generator, Resume::Throw(exc)) {
@@ -626,17 +626,6 @@ impl Interpreter<'_> {
         // END EXERCISE
     }
     // ANCHOR_END: generator_raised
-
-    /// The exception object of an error that is one; any other error (a
-    /// VM error, a limit) goes on as it is.
-    fn exception_of(&self, error: RunError) -> Result<Rc<PyException>, RunError> {
-        match error {
-            RunError::Raised(value) => PyException::from_value(&value)
-                .ok_or_else(|| RunError::vm(0, "raised a value that is not an exception")),
-            RunError::Exception(exc) => Ok(exception::normalize(exc)),
-            other => Err(other),
-        }
-    }
 
     // ANCHOR: call_generator
     /// Runs one of a generator's methods.
@@ -753,14 +742,10 @@ fn type_error(message: String) -> RunError {
 /// `StopIteration`, carrying a generator's return value (`StopIteration(5)`;
 /// with no argument for `None`, as `gen_send_ex` raises it).
 pub fn stop_iteration(result: Value) -> RunError {
-    let args = match result {
-        Value::None => None,
-        value => Some(vec![value]),
-    };
-    RunError::Exception(Exception {
-        args,
-        ..Exception::new(ExcType::StopIteration, "")
-    })
+    match result {
+        Value::None => Exception::new(ExcType::StopIteration, "").into(),
+        value => Exception::stop_iteration(value).into(),
+    }
 }
 
 /// The value a `StopIteration` carries (`_PyGen_FetchStopIterationValue`),

@@ -96,19 +96,29 @@ impl Interpreter<'_> {
     /// context. A VM error or a limit of the workbook is not an exception:
     /// no handler sees it.
     fn exception_object(&self, error: RunError) -> Result<Rc<PyException>, RunError> {
-        let exc = match error {
-            RunError::Raised(value) => {
-                return PyException::from_value(&value)
-                    .ok_or_else(|| RunError::vm(0, "raised a value that is not an exception"))
-            }
-            RunError::Exception(exc) => exception::normalize(exc),
-            RunError::Interrupted => {
-                exception::normalize(Exception::new(ExcType::KeyboardInterrupt, ""))
-            }
-            other => return Err(other),
-        };
-        chain_context(&exc, &self.topmost_exc());
+        let raised_by_rust = !matches!(error, RunError::Raised(_));
+        let exc = Self::exception_of(error)?;
+        if raised_by_rust {
+            chain_context(&exc, &self.topmost_exc());
+        }
         Ok(exc)
+    }
+
+    /// The exception object of an error that is one, without chaining it (a
+    /// `raise` chained its own, and `throw()` chains what it throws when the
+    /// generator starts); any other error (a VM error, a limit) goes on as
+    /// it is.
+    pub(super) fn exception_of(error: RunError) -> Result<Rc<PyException>, RunError> {
+        match error {
+            RunError::Raised(value) => PyException::from_value(&value)
+                .ok_or_else(|| RunError::vm(0, "raised a value that is not an exception")),
+            RunError::Exception(exc) => Ok(exception::normalize(exc)),
+            RunError::Interrupted => Ok(exception::normalize(Exception::new(
+                ExcType::KeyboardInterrupt,
+                "",
+            ))),
+            other => Err(other),
+        }
     }
     // ANCHOR_END: exception_object
 
