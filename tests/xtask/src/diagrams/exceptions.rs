@@ -51,13 +51,16 @@ pub enum Part {
     /// Of `--trace` (stderr): the column headings, then everything from the first
     /// `--> push NAME(` line to the end of the run.
     FromPush(&'static str),
+    /// Of `--code` (stdout): the code object's name and its fast locals
+    /// (`Fast locals (localsplusnames, kinds):` and the lines under it).
+    FastLocals(&'static str),
 }
 
 impl Part {
     /// Whether the part is cut from the `--trace` on stderr (else `--dis` or
     /// `--code` on stdout).
     fn of_trace(self) -> bool {
-        !matches!(self, Part::CodeObject(_))
+        !matches!(self, Part::CodeObject(_) | Part::FastLocals(_))
     }
 }
 
@@ -131,6 +134,7 @@ pub fn record_output(root: &Path, output: &Output) -> Result<String, String> {
         Part::Unwinding => unwinding_part(&text),
         Part::Frame(name) => frame_part(&text, name, true),
         Part::FromPush(name) => frame_part(&text, name, false),
+        Part::FastLocals(name) => fast_locals_part(&text, name),
     };
     part.ok_or_else(|| {
         format!(
@@ -160,6 +164,26 @@ fn code_object_part(text: &str, name: &str) -> Option<String> {
         part.pop();
     }
     Some(part.iter().map(|line| format!("{line}\n")).collect())
+}
+
+/// Of a code object's `--code` section ([`code_object_part`]): its `Name:`
+/// line, then its `Fast locals` heading and the indented lines under it.
+fn fast_locals_part(text: &str, name: &str) -> Option<String> {
+    let section = code_object_part(text, name)?;
+    let lines: Vec<&str> = section.lines().collect();
+    let name_line = lines.iter().find(|line| line.starts_with("Name:"))?;
+    let start = lines
+        .iter()
+        .position(|line| line.starts_with("Fast locals"))?;
+    let slots = lines[start + 1..]
+        .iter()
+        .take_while(|line| line.starts_with("   "));
+    let mut part = format!("{name_line}\n{}\n", lines[start]);
+    for slot in slots {
+        part.push_str(slot);
+        part.push('\n');
+    }
+    Some(part)
 }
 
 /// The column headings of a `--trace`, then its lines from the `--> push` line

@@ -26,10 +26,27 @@ pub const SHARED_CELL: &str = "shared_cell";
 /// The run `generator-frame.svg` is drawn from.
 pub const COUNT_UP: &str = "count_up";
 
-/// What chapter 6 shows of stage06's `--trace`: `counter` making two closures over
+/// The fast locals `stage06 --code` lists for a function of
+/// `06_closures/three_levels.py`, each with its kinds (local, cell, free).
+const fn fast_locals(name: &'static str, function: &'static str) -> Output {
+    Output {
+        name,
+        stage: "stage06",
+        option: "--code",
+        program: "tests/programs/06_closures/three_levels.pyc",
+        status: 0,
+        part: Part::FastLocals(function),
+    }
+}
+
+/// What chapter 6 shows of stage06's `--code` and `--trace`: the fast locals
+/// of the three functions of `three_levels.py`; `counter` making two closures over
 /// one cell (the run `cells-shared.svg` is drawn from), and the `yield from`
 /// pipeline its stepper replays, from `outer`'s first push to the end.
 pub const OUTPUTS: &[Output] = &[
+    fast_locals("three_levels.outer.locals", "outer"),
+    fast_locals("three_levels.middle.locals", "middle"),
+    fast_locals("three_levels.inner.locals", "inner"),
     Output {
         name: "shared_cell.trace",
         stage: "stage06",
